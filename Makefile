@@ -1,0 +1,56 @@
+# Parallax: `make run` and `make test` set everything up on a fresh Debian
+# machine with Go. Every target that compiles the window first makes sure the
+# system packages it needs are there (see `deps`).
+
+GO      ?= go
+BIN     := bin/parallax
+# sqlite_fts5 must reach build, test and vet alike (DESIGN.md).
+TAGS    := sqlite_fts5
+# ci swaps in Fyne's headless driver: unit tests need no display or GL.
+TESTTAGS := ci $(TAGS)
+VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
+LDFLAGS := -X main.version=$(VERSION)
+
+# Debian packages: the window's build needs cgo and X11/GL headers; the
+# window tests and `make screenshot` need a virtual display and its tools.
+BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
+TEST_PKGS  := xvfb xdotool imagemagick
+
+export CGO_ENABLED := 1
+
+.PHONY: all deps build run test unit lint smoke bench screenshot clean
+
+all: build
+
+# deps installs the missing Debian packages with apt-get when it can (root,
+# or sudo), and otherwise says exactly what to install.
+deps:
+	@PKGS="$(BUILD_PKGS) $(TEST_PKGS)" sh .ci/deps.sh
+
+build: deps
+	$(GO) build -tags "$(TAGS)" -ldflags "$(LDFLAGS)" -o $(BIN) .
+
+run: build
+	./$(BIN)
+
+test: deps lint unit build smoke
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
+	$(GO) vet -tags "$(TESTTAGS)" ./...
+
+unit:
+	$(GO) test -race -tags "$(TESTTAGS)" ./...
+
+smoke: build
+	sh .ci/smoke.sh $(BIN)
+
+bench:
+	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench . -benchmem ./...
+
+screenshot: build
+	sh .ci/screenshot.sh $(BIN) docs/screenshot.png
+
+clean:
+	rm -rf bin

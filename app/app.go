@@ -1,0 +1,101 @@
+// Package app holds Parallax's domain: the types every other package speaks
+// (Report, and later Claim, Row, Flag, Verdict, Note), the errors they share,
+// and the Store interface the SQLite library implements.
+//
+// It imports no GUI and no database so that the claim engine, the command line
+// and the window can all be tested fast and headless; a test in this package
+// (layout_test.go) fails when a forbidden import direction appears.
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Report is one source document: its body text plus the metadata an editor
+// cites it by. Text is always valid UTF-8 with LF line ends; claims are byte
+// offsets into it.
+type Report struct {
+	ID     int64
+	Title  string
+	Outlet string
+	Author string
+	// Published is the publication date as the editor gave it, ISO 8601
+	// (2017-08-10) where it could be parsed, otherwise as typed.
+	Published string
+	URL       string
+	// FileName is the base name of the file the report was read from, empty
+	// for pasted text.
+	FileName string
+	// Format names the reader that decoded the report ("text", "markdown").
+	Format string
+	Text   string
+	// Hash identifies the text (SHA-256 of Text, hex), so the same report
+	// added twice is recognised whatever its metadata.
+	Hash    string
+	Words   int
+	Created time.Time
+	Updated time.Time
+}
+
+// SearchHit is one report found by a library search, best first.
+type SearchHit struct {
+	Report Report
+	// Snippet is a short excerpt around the match, with the matched words
+	// wrapped in SnippetOpen and SnippetClose so a caller can mark them.
+	Snippet string
+	// Rank orders hits; lower is better (FTS5's bm25 convention).
+	Rank float64
+}
+
+// Markers around matched words in SearchHit.Snippet. Plain brackets would be
+// ambiguous in report text; these control characters never survive ingest.
+const (
+	SnippetOpen  = "\x02"
+	SnippetClose = "\x03"
+)
+
+// Store is the library of reports. The SQLite implementation lives in
+// package storage; tests and the window only ever see this interface.
+type Store interface {
+	// AddReport stores r and sets its ID, Created and Updated. When a report
+	// with the same Hash is already stored it returns a *DuplicateError and
+	// stores nothing.
+	AddReport(ctx context.Context, r *Report) error
+	// Report returns one report with its text, or ErrNotFound.
+	Report(ctx context.Context, id int64) (Report, error)
+	// Reports lists every report, newest first, without their text.
+	Reports(ctx context.Context) ([]Report, error)
+	// SearchReports returns reports matching the words of query, best first.
+	SearchReports(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// RemoveReport deletes one report, or returns ErrNotFound.
+	RemoveReport(ctx context.Context, id int64) error
+	// Setting reads a small library-wide value ("" when unset), such as
+	// whether the built-in samples were ever loaded.
+	Setting(ctx context.Context, key string) (string, error)
+	// SetSetting writes a library-wide value.
+	SetSetting(ctx context.Context, key, value string) error
+	// Close releases the library file.
+	Close() error
+}
+
+// ErrNotFound is returned when an ID names nothing in the library.
+var ErrNotFound = errors.New("not found")
+
+// ErrDuplicate matches (errors.Is) every *DuplicateError.
+var ErrDuplicate = errors.New("already in the library")
+
+// DuplicateError says that a report's text is already stored, and as which
+// report, so the caller can tell the editor where to find it.
+type DuplicateError struct {
+	Existing Report
+}
+
+func (e *DuplicateError) Error() string {
+	return fmt.Sprintf("already in the library as report %d (%q)", e.Existing.ID, e.Existing.Title)
+}
+
+// Is makes errors.Is(err, ErrDuplicate) true for a *DuplicateError.
+func (e *DuplicateError) Is(target error) bool { return target == ErrDuplicate }

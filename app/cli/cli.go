@@ -1,0 +1,413 @@
+// Package cli is Parallax's command line: it parses the subcommands of
+// DESIGN.md's contract and runs them through the workspace. It sees the
+// library only as an app.Store and the window only as a function, so that
+// main.go stays the one place that knows both storage and views, and the
+// commands can be tested without either.
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"parallax/app"
+	"parallax/app/ingest"
+	"parallax/app/workspace"
+)
+
+// Env is everything the command line needs from the outside world.
+type Env struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	// Getenv reads environment variables (PARALLAX_DB).
+	Getenv func(string) string
+	// OpenStore opens or creates the library file at path.
+	OpenStore func(path string) (app.Store, error)
+	// DefaultDB is the library path used when neither --db nor PARALLAX_DB
+	// is given.
+	DefaultDB func() (string, error)
+	// Window opens the window on the library at dbPath; files, when given,
+	// are opened for comparison.
+	Window func(dbPath string, files []string) error
+	// Version is printed by `parallax version`.
+	Version string
+}
+
+// errUsage marks errors whose message is followed by the usage text.
+var errUsage = errors.New("usage")
+
+const usage = `Usage:
+  parallax [--db PATH] [FILE...]        open the window (on FILEs, if given)
+  parallax add FILE... [--title T] [--outlet O] [--author A] [--date D] [--url U]
+  parallax list [--json]                 the reports in the library
+  parallax show ID                       one report's details and text
+  parallax search QUERY... [--limit N]   reports matching the words, best first
+  parallax remove ID...                  delete reports from the library
+  parallax version
+
+Every command takes --db PATH (or the PARALLAX_DB environment variable) to
+choose the library file.
+`
+
+// Run runs the command line with args (without the program name) and
+// returns the process exit code: 0 on success, 1 on a user error (one line
+// on stderr), 2 on an internal error. It never lets a panic escape.
+func Run(args []string, env Env) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(env.Stderr, "parallax: internal error: %v (please report this)\n", p)
+			code = 2
+		}
+	}()
+	err := run(args, env)
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(env.Stdout, usage)
+		return 0
+	case errors.Is(err, errUsage):
+		fmt.Fprintf(env.Stderr, "parallax: %v\n", strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
+		fmt.Fprint(env.Stderr, "Run 'parallax help' for usage.\n")
+		return 1
+	default:
+		fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
+		return 1
+	}
+}
+
+// command is one subcommand: its flags are registered on fs before parsing.
+type command struct {
+	run func(c *call, args []string) error
+}
+
+var commands = map[string]command{
+	"add":    {runAdd},
+	"list":   {runList},
+	"show":   {runShow},
+	"search": {runSearch},
+	"remove": {runRemove},
+}
+
+// call carries one invocation's environment and common flags.
+type call struct {
+	env Env
+	fs  *flag.FlagSet
+	db  *string
+	ctx context.Context
+}
+
+// workspace opens the library chosen by --db, PARALLAX_DB or the default.
+func (c *call) workspace() (*workspace.Workspace, func(), error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := c.env.OpenStore(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("cannot open the library %s: %w", path, err)
+	}
+	return workspace.New(st), func() { st.Close() }, nil
+}
+
+func (c *call) dbPath() (string, error) {
+	if *c.db != "" {
+		return *c.db, nil
+	}
+	if p := c.env.Getenv("PARALLAX_DB"); p != "" {
+		return p, nil
+	}
+	return c.env.DefaultDB()
+}
+
+func run(args []string, env Env) error {
+	name := ""
+	if len(args) > 0 {
+		name = args[0]
+	}
+	switch name {
+	case "help", "-h", "--help", "-help":
+		return flag.ErrHelp
+	case "version", "--version":
+		fmt.Fprintf(env.Stdout, "parallax %s\n", env.Version)
+		return nil
+	}
+	cmd, ok := commands[name]
+	if ok {
+		args = args[1:]
+	} else {
+		cmd = command{runWindow}
+	}
+	fs := flag.NewFlagSet("parallax "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	c := &call{env: env, fs: fs, db: fs.String("db", "", "library file"), ctx: context.Background()}
+	return cmd.run(c, args)
+}
+
+// parseArgs parses c's flags among args, wrapping mistakes as usage errors.
+func (c *call) parseArgs(args []string) ([]string, error) {
+	pos, err := parse(c.fs, args)
+	if err != nil && !errors.Is(err, flag.ErrHelp) {
+		return nil, fmt.Errorf("%v: %w", err, errUsage)
+	}
+	return pos, err
+}
+
+func runWindow(c *call, args []string) error {
+	files, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	for _, f := range files {
+		if _, err := os.Stat(f); err != nil {
+			if strings.HasPrefix(f, "-") || !strings.ContainsAny(f, "./\\") {
+				return fmt.Errorf("unknown command %q: %w", f, errUsage)
+			}
+			return fmt.Errorf("cannot open %s: no such file", f)
+		}
+	}
+	path, err := c.dbPath()
+	if err != nil {
+		return err
+	}
+	return c.env.Window(path, files)
+}
+
+func runAdd(c *call, args []string) error {
+	var m ingest.Meta
+	c.fs.StringVar(&m.Title, "title", "", "")
+	c.fs.StringVar(&m.Outlet, "outlet", "", "")
+	c.fs.StringVar(&m.Author, "author", "", "")
+	c.fs.StringVar(&m.Published, "date", "", "")
+	c.fs.StringVar(&m.URL, "url", "", "")
+	files, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("add needs at least one file: %w", errUsage)
+	}
+	if m.Title != "" && len(files) > 1 {
+		return fmt.Errorf("--title names one report, but %d files were given: %w", len(files), errUsage)
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	failed := 0
+	for _, res := range ws.ImportFiles(c.ctx, files, m, nil) {
+		switch {
+		case res.Err != nil:
+			failed++
+			fmt.Fprintf(c.env.Stderr, "parallax: %v\n", res.Err)
+		case res.Duplicate:
+			fmt.Fprintf(c.env.Stdout, "%s: already in the library as report %d (%s); not added again\n",
+				res.Path, res.Report.ID, res.Report.Title)
+		default:
+			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
+		}
+	}
+	if failed > 0 {
+		return fmt.Errorf("%d of %d files could not be added", failed, len(files))
+	}
+	return nil
+}
+
+// describe is a report's one-line label: title (outlet, date).
+func describe(r app.Report) string {
+	var extra []string
+	for _, s := range []string{r.Outlet, r.Published} {
+		if s != "" {
+			extra = append(extra, s)
+		}
+	}
+	if len(extra) == 0 {
+		return r.Title
+	}
+	return fmt.Sprintf("%s (%s)", r.Title, strings.Join(extra, ", "))
+}
+
+// reportJSON is one report as `list --json` prints it.
+type reportJSON struct {
+	ID        int64  `json:"id"`
+	Title     string `json:"title"`
+	Outlet    string `json:"outlet"`
+	Author    string `json:"author"`
+	Published string `json:"published"`
+	URL       string `json:"url"`
+	File      string `json:"file"`
+	Format    string `json:"format"`
+	Words     int    `json:"words"`
+	Added     string `json:"added"`
+}
+
+func runList(c *call, args []string) error {
+	asJSON := c.fs.Bool("json", false, "")
+	rest, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) > 0 {
+		return fmt.Errorf("list takes no arguments: %w", errUsage)
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	reports, err := ws.Reports(c.ctx)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		out := make([]reportJSON, 0, len(reports))
+		for _, r := range reports {
+			out = append(out, reportJSON{r.ID, r.Title, r.Outlet, r.Author, r.Published, r.URL,
+				r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339)})
+		}
+		enc := json.NewEncoder(c.env.Stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
+	if len(reports) == 0 {
+		fmt.Fprintln(c.env.Stdout, "The library is empty. Add reports with: parallax add FILE...")
+		return nil
+	}
+	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tPUBLISHED\tWORDS\tADDED")
+	for _, r := range reports {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(r.Title, 60), clip(r.Outlet, 24),
+			r.Published, r.Words, r.Created.Local().Format("2006-01-02 15:04"))
+	}
+	return tw.Flush()
+}
+
+// clip shortens s to at most n runes, marking the cut.
+func clip(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
+
+// ids parses report IDs given on the command line.
+func ids(args []string) ([]int64, error) {
+	out := make([]int64, 0, len(args))
+	for _, a := range args {
+		id, err := strconv.ParseInt(a, 10, 64)
+		if err != nil || id <= 0 {
+			return nil, fmt.Errorf("%q is not a report ID (see 'parallax list'): %w", a, errUsage)
+		}
+		out = append(out, id)
+	}
+	return out, nil
+}
+
+func runShow(c *call, args []string) error {
+	rest, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return fmt.Errorf("show takes one report ID: %w", errUsage)
+	}
+	id, err := ids(rest)
+	if err != nil {
+		return err
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	r, err := ws.Report(c.ctx, id[0])
+	if err != nil {
+		return err
+	}
+	w := c.env.Stdout
+	for _, f := range [][2]string{
+		{"ID", strconv.FormatInt(r.ID, 10)}, {"Title", r.Title}, {"Outlet", r.Outlet},
+		{"Author", r.Author}, {"Published", r.Published}, {"URL", r.URL}, {"File", r.FileName},
+		{"Format", r.Format}, {"Words", strconv.Itoa(r.Words)},
+		{"Added", r.Created.Local().Format("2006-01-02 15:04")},
+	} {
+		if f[1] != "" {
+			fmt.Fprintf(w, "%-10s %s\n", f[0]+":", f[1])
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", strings.TrimRight(r.Text, "\n"))
+	return nil
+}
+
+func runSearch(c *call, args []string) error {
+	limit := c.fs.Int("limit", 20, "")
+	words, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	query := strings.TrimSpace(strings.Join(words, " "))
+	if query == "" {
+		return fmt.Errorf("search needs words to look for: %w", errUsage)
+	}
+	if *limit < 1 {
+		return fmt.Errorf("--limit must be at least 1: %w", errUsage)
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	hits, err := ws.Search(c.ctx, query, *limit)
+	if err != nil {
+		return err
+	}
+	if len(hits) == 0 {
+		fmt.Fprintf(c.env.Stdout, "No report mentions %q.\n", query)
+		return nil
+	}
+	marks := strings.NewReplacer(app.SnippetOpen, "[", app.SnippetClose, "]", "\n", " ")
+	for _, h := range hits {
+		fmt.Fprintf(c.env.Stdout, "%d  %s\n    %s\n", h.Report.ID, describe(h.Report), marks.Replace(h.Snippet))
+	}
+	return nil
+}
+
+func runRemove(c *call, args []string) error {
+	rest, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) == 0 {
+		return fmt.Errorf("remove needs report IDs (see 'parallax list'): %w", errUsage)
+	}
+	list, err := ids(rest)
+	if err != nil {
+		return err
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	for _, id := range list {
+		r, err := ws.Report(c.ctx, id)
+		if err != nil {
+			return err
+		}
+		if err := ws.Remove(c.ctx, id); err != nil {
+			return err
+		}
+		fmt.Fprintf(c.env.Stdout, "removed report %d: %s\n", id, describe(r))
+	}
+	return nil
+}

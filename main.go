@@ -1,0 +1,59 @@
+// Command parallax compares several reports of the same story claim by claim.
+// With no arguments it opens the window; subcommands (add, list, show, search,
+// remove) work on the library without one. See README.md and DESIGN.md.
+//
+// This file is the composition root only: it is the one place that knows
+// both the SQLite storage and the Fyne views, and it wires them to the
+// command line in package app/cli.
+package main
+
+import (
+	"os"
+
+	"fyne.io/fyne/v2"
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"parallax/app"
+	"parallax/app/cli"
+	"parallax/app/workspace"
+	"parallax/assets"
+	"parallax/storage"
+	"parallax/views"
+)
+
+// version is set from FyneApp.toml by `make build` (-ldflags -X).
+var version = "dev"
+
+// appID matches FyneApp.toml; preferences are stored under it.
+const appID = "org.parallax.desktop"
+
+func main() {
+	os.Exit(cli.Run(os.Args[1:], cli.Env{
+		Stdin:     os.Stdin,
+		Stdout:    os.Stdout,
+		Stderr:    os.Stderr,
+		Getenv:    os.Getenv,
+		OpenStore: openStore,
+		DefaultDB: storage.DefaultPath,
+		Window:    window,
+		Version:   version,
+	}))
+}
+
+func openStore(path string) (app.Store, error) { return storage.Open(path) }
+
+// window opens the library at dbPath and runs the window until it closes.
+func window(dbPath string, files []string) error {
+	st, err := storage.Open(dbPath)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	fyneapp.SetMetadata(fyne.AppMetadata{
+		ID: appID, Name: "Parallax", Version: version,
+		Icon: fyne.NewStaticResource("icon.png", assets.Icon),
+	})
+	a := fyneapp.NewWithID(appID)
+	views.Run(a, workspace.New(st), files)
+	return nil
+}
