@@ -4,7 +4,8 @@
 //
 // It imports no GUI and no database so that the claim engine, the command line
 // and the window can all be tested fast and headless; a test in this package
-// (layout_test.go) fails when a forbidden import direction appears.
+// at the module root (layout_test.go) fails when a forbidden import direction
+// appears.
 package app
 
 import (

@@ -1,0 +1,179 @@
+// Package storage keeps Parallax's library in one SQLite file and implements
+// app.Store over it.
+//
+// The rest of the program sees only app.Store, so the claim engine, the
+// command line and the window are tested without a database, and this package
+// is the one place that knows SQL. The layout follows benbjohnson/wtf: raw
+// SQL, embedded numbered migrations applied one transaction each, exported
+// methods that open a transaction (or, for single-statement reads, use the
+// pool directly) and call small helpers, and sql.ErrNoRows turned into
+// app.ErrNotFound.
+//
+// Full-text search uses SQLite's FTS5 when the driver was built with it
+// (build tag sqlite_fts5) and falls back to LIKE otherwise; see fts.go.
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"parallax/app"
+)
+
+// Compile-time proof that *DB is a complete app.Store.
+var _ app.Store = (*DB)(nil)
+
+// pragmas are set through the DSN, not by Exec, because go-sqlite3 applies DSN
+// parameters to every connection it opens for the pool while an Exec'd PRAGMA
+// reaches one pooled connection only. _txlock=immediate makes every
+// transaction take the write lock at BEGIN, so two writers queue on the busy
+// timeout instead of failing with SQLITE_BUSY when one upgrades a read lock.
+const pragmas = "_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_synchronous=NORMAL&_txlock=immediate"
+
+// DB is an open library file. It is safe for concurrent use.
+type DB struct {
+	db *sql.DB
+	// fts is true when the FTS5 index is in use for SearchReports; false
+	// means the LIKE fallback.
+	fts bool
+	// now returns the current time; tests may replace it.
+	now func() time.Time
+}
+
+// Options changes how a library is opened. The zero value is what the
+// program uses.
+type Options struct {
+	// NoFTS forces the LIKE search path even when the driver has FTS5, as if
+	// the program had been built without it. Tests use it to run both search
+	// paths in one build; it also drops the FTS triggers exactly as a build
+	// without FTS5 would.
+	NoFTS bool
+}
+
+// Open opens the library at path, creating the file and its parent
+// directories when missing, and brings its schema up to date.
+func Open(path string) (*DB, error) {
+	return OpenWith(path, Options{})
+}
+
+// OpenWith is Open with options.
+func OpenWith(path string, opts Options) (*DB, error) {
+	if path == "" {
+		return nil, errors.New("storage: open: empty library path")
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, fmt.Errorf("storage: create library folder: %w", err)
+		}
+	}
+	sqldb, err := sql.Open(driverName, dsn(path))
+	if err != nil {
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	db := &DB{db: sqldb, now: time.Now}
+	ctx := context.Background()
+	if err := sqldb.PingContext(ctx); err != nil {
+		sqldb.Close()
+		return nil, fmt.Errorf("storage: open %s: %w", path, err)
+	}
+	if err := migrate(ctx, sqldb, len(migrations)); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	fts := false
+	if !opts.NoFTS {
+		if fts, err = hasFTS5(ctx, sqldb); err != nil {
+			sqldb.Close()
+			return nil, err
+		}
+	}
+	if err := setupFTS(ctx, sqldb, fts); err != nil {
+		sqldb.Close()
+		return nil, err
+	}
+	db.fts = fts
+	return db, nil
+}
+
+// dsn builds the file: URI go-sqlite3 hands to SQLite. The URI form is needed
+// for the pragmas to travel with the name; the characters that URI syntax
+// gives a meaning (% ? #) are escaped so any file name works.
+func dsn(path string) string {
+	p := filepath.ToSlash(path)
+	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
+	if filepath.VolumeName(path) != "" {
+		// Windows: file:///C:/... is the absolute form SQLite documents.
+		p = "///" + p
+	}
+	return "file:" + p + "?" + pragmas
+}
+
+// Close releases the library file.
+func (db *DB) Close() error {
+	if err := db.db.Close(); err != nil {
+		return fmt.Errorf("storage: close: %w", err)
+	}
+	return nil
+}
+
+// FullText reports whether searches use the FTS5 index (true) or the LIKE
+// fallback (false), so the command line can say which one it ran.
+func (db *DB) FullText() bool { return db.fts }
+
+// DefaultPath is where the library lives when the editor names none: in the
+// user's configuration directory, so it survives reinstalling the program
+// and is private to the user.
+func DefaultPath() (string, error) {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "", fmt.Errorf("storage: find the configuration folder: %w", err)
+	}
+	return filepath.Join(dir, "Parallax", "library.db"), nil
+}
+
+// timeFormat is RFC 3339 with a fixed nine-digit fraction. RFC3339Nano drops
+// trailing zeros, which makes "…05Z" sort after "…05.5Z" as text; the fixed
+// width keeps text order equal to time order for ORDER BY created.
+const timeFormat = "2006-01-02T15:04:05.000000000Z07:00"
+
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("storage: bad time %q: %w", s, err)
+	}
+	return t.UTC(), nil
+}
+
+// queryer is what read helpers need: both *sql.DB and *sql.Tx provide it.
+// Single-statement reads run on the pool rather than in a transaction,
+// because with _txlock=immediate every transaction takes the write lock and
+// readers would queue behind each other for nothing.
+type queryer interface {
+	ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error)
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// inTx runs fn in one transaction, committing when it returns nil.
+func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("storage: begin: %w", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("storage: commit: %w", err)
+	}
+	return nil
+}
