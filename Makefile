@@ -18,7 +18,7 @@ TEST_PKGS  := xvfb xdotool imagemagick
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke bench screenshot clean
+.PHONY: all deps build run test unit lint smoke bench screenshot wordnet clean
 
 all: build
 
@@ -51,6 +51,12 @@ bench:
 
 screenshot: build
 	sh .ci/screenshot.sh $(BIN) docs/screenshot.png
+
+# wordnet regenerates the embedded WordNet table from Debian's wordnet-base
+# (a test checks the committed table matches when the package is installed).
+wordnet:
+	@PKGS="wordnet-base" sh .ci/deps.sh
+	$(GO) run ./app/lexicon/internal/wngen -in /usr/share/wordnet -out assets/wordnet.bin.gz
 
 clean:
 	rm -rf bin
