@@ -1,0 +1,265 @@
+// Package views is Parallax's window: the library sidebar, the report pane,
+// the dialogs that bring reports in, and the menus.
+//
+// It follows the shape of Jacalz/rymdport: each part of the screen is a
+// small struct with a build method and named handlers, and Main wires them
+// together. Everything slow (the library, imports, search) runs in a
+// goroutine and touches widgets only inside fyne.Do, so the window never
+// stalls while SQLite or a large file is busy.
+//
+// The window speaks only to *workspace.Workspace, never to storage: the same
+// use cases back the command line, and the views can be tested headless over
+// a fake app.Store (go test -tags ci).
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/app"
+	"parallax/app/workspace"
+	"parallax/assets"
+)
+
+// Main is the main window. Create it with New, then ShowAndRun; or call Run.
+type Main struct {
+	app fyne.App
+	win fyne.Window
+	ws  *workspace.Workspace
+
+	lib    *library
+	report *reportPane
+	status *statusBar
+
+	// ctx is cancelled when the window closes, stopping background work.
+	ctx    context.Context
+	cancel context.CancelFunc
+	// jobs counts background work so tests can wait for it to settle.
+	jobs sync.WaitGroup
+	// ready is closed once the library has been opened (and the samples
+	// offered), so imports asked for at start-up come after it.
+	ready chan struct{}
+	// importMu keeps imports one at a time, so the progress bar tells the
+	// truth about one batch.
+	importMu sync.Mutex
+}
+
+// Run opens the main window over ws, imports files (command-line arguments;
+// may be empty) once the library is open, and runs the app until the window
+// is closed. It is all main.go needs to call.
+func Run(a fyne.App, ws *workspace.Workspace, files []string) {
+	m := New(a, ws)
+	m.Import(files)
+	m.ShowAndRun()
+}
+
+// New builds the main window over ws and starts opening the library in the
+// background: the built-in samples are offered to a new library
+// (Workspace.EnsureSamples), then the report list is loaded.
+func New(a fyne.App, ws *workspace.Workspace) *Main {
+	ctx, cancel := context.WithCancel(context.Background())
+	m := &Main{app: a, ws: ws, ctx: ctx, cancel: cancel, ready: make(chan struct{})}
+
+	icon := fyne.NewStaticResource("parallax.png", assets.Icon)
+	a.SetIcon(icon)
+	m.win = a.NewWindow("Parallax")
+	m.win.SetIcon(icon)
+
+	m.lib = newLibrary(m)
+	m.report = newReportPane(m)
+	m.status = newStatusBar()
+	m.win.SetContent(m.build())
+	m.win.SetMainMenu(m.buildMenu())
+	m.win.SetOnDropped(m.onDropped)
+	m.win.SetOnClosed(cancel)
+	m.win.Resize(fyne.NewSize(1100, 720))
+	m.win.Canvas().Focus(m.lib.search)
+
+	m.start()
+	return m
+}
+
+// Window is the main window, for callers that want to add to it.
+func (m *Main) Window() fyne.Window { return m.win }
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (m *Main) ShowAndRun() {
+	m.win.ShowAndRun()
+	m.cancel()
+}
+
+// Import adds files to the library in the background, after the library has
+// been opened, with progress in the status bar and a summary at the end.
+// It may be called before ShowAndRun (command-line arguments).
+func (m *Main) Import(paths []string) {
+	m.importPaths(paths)
+}
+
+// build lays out the window: toolbar, library | report, status bar.
+func (m *Main) build() fyne.CanvasObject {
+	add := widget.NewButtonWithIcon("Add report", theme.ContentAddIcon(), m.showAddReport)
+	add.Importance = widget.HighImportance
+	open := widget.NewButtonWithIcon("Open files…", theme.FolderOpenIcon(), m.showOpenFiles)
+	toolbar := container.NewPadded(container.NewHBox(add, open))
+
+	split := container.NewHSplit(m.lib.build(), m.report.build())
+	split.Offset = 0.3
+
+	return container.NewBorder(
+		container.NewVBox(toolbar, widget.NewSeparator()),
+		container.NewVBox(widget.NewSeparator(), m.status.build()),
+		nil, nil, split)
+}
+
+// spawn runs f in the background and counts it in m.jobs.
+func (m *Main) spawn(f func()) {
+	m.jobs.Add(1)
+	go func() {
+		defer m.jobs.Done()
+		f()
+	}()
+}
+
+// start offers the samples to a new library and loads the list, selecting
+// the newest report so the window opens on something to read.
+func (m *Main) start() {
+	m.status.busy("Opening the library…")
+	m.spawn(func() {
+		defer close(m.ready)
+		added, serr := m.ws.EnsureSamples(m.ctx)
+		reports, err := m.ws.Reports(m.ctx)
+		fyne.Do(func() {
+			m.status.done("")
+			if err != nil {
+				m.showError("Could not open the library", err)
+				return
+			}
+			switch {
+			case serr != nil:
+				m.status.set("The sample reports could not be added: " + serr.Error())
+			case added > 0:
+				m.status.set(fmt.Sprintf("Welcome to Parallax. %d sample reports of one story are in your library to try; remove them whenever you like.", added))
+			default:
+				m.status.set(countReports(len(reports)) + " in the library.")
+			}
+			var first int64
+			if len(reports) > 0 {
+				first = reports[0].ID
+			}
+			m.lib.setReports(reports, first)
+		})
+	})
+}
+
+// reload reads the library again and selects report id (0: keep the
+// current selection if it still exists).
+func (m *Main) reload(id int64) {
+	m.spawn(func() {
+		reports, err := m.ws.Reports(m.ctx)
+		fyne.Do(func() {
+			if err != nil {
+				m.showError("Could not read the library", err)
+				return
+			}
+			m.lib.setReports(reports, id)
+		})
+	})
+}
+
+// openReport shows report id in the report pane (0 clears it).
+func (m *Main) openReport(id int64) {
+	if id == 0 {
+		m.report.clear()
+		return
+	}
+	if m.report.current.ID == id {
+		return
+	}
+	m.report.loading(id)
+	m.spawn(func() {
+		r, err := m.ws.Report(m.ctx, id)
+		fyne.Do(func() {
+			if m.report.wanted != id {
+				return // the editor has moved on
+			}
+			if err != nil {
+				m.report.clear()
+				m.showError("Could not open the report", err)
+				return
+			}
+			m.report.show(r)
+		})
+	})
+}
+
+// confirmRemove asks before deleting the report on show.
+func (m *Main) confirmRemove() {
+	r := m.report.current
+	if r.ID == 0 {
+		return
+	}
+	msg := fmt.Sprintf("Remove “%s” from the library?\n\nIts text and metadata are deleted from this library; the original file, if any, is not touched.", displayTitle(r))
+	d := dialog.NewConfirm("Remove report", msg, func(ok bool) {
+		if ok {
+			m.remove(r)
+		}
+	}, m.win)
+	d.SetConfirmText("Remove")
+	d.SetDismissText("Cancel")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// remove deletes r, reloads the list and selects the report that took its
+// place, so an editor clearing out several reports keeps their position.
+func (m *Main) remove(r app.Report) {
+	next := m.lib.neighbour(r.ID)
+	m.spawn(func() {
+		err := m.ws.Remove(m.ctx, r.ID)
+		fyne.Do(func() {
+			if err != nil {
+				m.showError("Could not remove the report", err)
+				return
+			}
+			m.report.clear()
+			m.lib.forget(r.ID)
+			m.status.set(fmt.Sprintf("Removed “%s”.", displayTitle(r)))
+			m.reload(next)
+		})
+	})
+}
+
+// showError tells the editor what failed, in words, in a dialog.
+func (m *Main) showError(what string, err error) {
+	if errors.Is(err, context.Canceled) {
+		return // the window is closing
+	}
+	dialog.ShowError(fmt.Errorf("%s: %w", what, err), m.win)
+}
+
+// countReports says "1 report" or "3 reports".
+func countReports(n int) string {
+	if n == 1 {
+		return "1 report"
+	}
+	return fmt.Sprintf("%d reports", n)
+}
+
+// displayTitle is the title an editor sees for r, never empty.
+func displayTitle(r app.Report) string {
+	switch {
+	case r.Title != "":
+		return r.Title
+	case r.FileName != "":
+		return r.FileName
+	}
+	return "Untitled report"
+}
