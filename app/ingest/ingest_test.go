@@ -175,6 +175,7 @@ func TestMeta(t *testing.T) {
 		{"given title wins", "a.txt", "First line", Meta{Title: "  Given   title "}, Meta{Title: "Given title"}},
 		{"lower case", "a.txt", "a quiet day in amman\n", Meta{}, Meta{Title: "A quiet day in amman"}},
 		{"mixed case kept", "a.txt", "iPhone sales rise", Meta{}, Meta{Title: "iPhone sales rise"}},
+		{"transcript with a name", "a.txt", "these people fled Daraa province\n", Meta{}, Meta{Title: "These people fled Daraa province"}},
 		{"dateline lower", "a.txt", "amman ( reuters ) - syrian opposition groups are resisting .\nmore", Meta{},
 			Meta{Title: "Syrian opposition groups are resisting .", Outlet: "Reuters"}},
 		{"dateline caps", "a.txt", "LONDON (Reuters) — Prices rose.", Meta{}, Meta{Title: "Prices rose.", Outlet: "Reuters"}},

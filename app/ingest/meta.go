@@ -159,8 +159,9 @@ func capitalise(s string) string {
 
 // titleFrom makes a title from a line of text: white space collapsed, cut
 // at a word boundary to at most maxTitle characters with "…" when cut, and
-// its first letter capitalised when it is all lower case (tokenised wire
-// copy), so lists of reports read well.
+// its first letter capitalised when its first word is all lower case
+// (tokenised wire copy, transcripts), so lists of reports read well; a
+// first word with capitals of its own ("iPhone") is left alone.
 func titleFrom(line string) string {
 	t := oneLine(line)
 	if utf8.RuneCountInString(t) > maxTitle {
@@ -182,7 +183,8 @@ func titleFrom(line string) string {
 		})
 		t = cut + "…"
 	}
-	if strings.ToLower(t) == t {
+	first, _, _ := strings.Cut(t, " ")
+	if strings.ToLower(first) == first {
 		t = capitalise(t)
 	}
 	return t
