@@ -18,7 +18,7 @@ TEST_PKGS  := xvfb xdotool imagemagick
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke bench screenshot wordnet clean
+.PHONY: all deps build run test unit lint smoke bench screenshot wordnet train clean
 
 all: build
 
@@ -51,6 +51,11 @@ bench:
 
 screenshot: build
 	sh .ci/screenshot.sh $(BIN) docs/screenshot.png
+
+# train refits the claim-pair models on ../shared/data and rewrites
+# app/align/model_gen.go; it prints the cross-validated figures.
+train:
+	$(GO) run ./app/align/internal/train -data ../shared/data -out app/align/model_gen.go
 
 # wordnet regenerates the embedded WordNet table from Debian's wordnet-base
 # (a test checks the committed table matches when the package is installed).

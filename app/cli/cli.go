@@ -51,6 +51,7 @@ const usage = `Usage:
   parallax show ID                       one report's details and text
   parallax search QUERY... [--limit N]   reports matching the words, best first
   parallax remove ID...                  delete reports from the library
+  parallax pairs < PAIRS.tsv             claim-pair scores (TSV label,id1,id2,text1,text2 in; id1,id2,score,same out)
   parallax version
 
 Every command takes --db PATH (or the PARALLAX_DB environment variable) to
@@ -95,6 +96,7 @@ var commands = map[string]command{
 	"show":   {runShow},
 	"search": {runSearch},
 	"remove": {runRemove},
+	"pairs":  {runPairs},
 }
 
 // call carries one invocation's environment and common flags.
