@@ -9,7 +9,11 @@ tmp=$(mktemp -d)
 DISPLAY_NUM=:$(( 90 + $$ % 9 ))
 Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
 xvfb=$!
-cleanup() { kill "$app" 2>/dev/null || true; kill "$xvfb" 2>/dev/null || true; rm -rf "$tmp"; }
+cleanup() {
+	if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
+	kill "$xvfb" 2>/dev/null || true
+	rm -rf "$tmp"
+}
 app=""
 trap cleanup EXIT
 export DISPLAY="$DISPLAY_NUM"
