@@ -4,12 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
-	"runtime"
 	"strconv"
 	"strings"
-	"sync"
 
 	"parallax/app/align"
+	"parallax/app/parallel"
 )
 
 // runPairs is `parallax pairs`: it reads pair TSV on stdin (header label,
@@ -48,9 +47,9 @@ func runPairs(c *call, args []string) error {
 		}
 	}
 	prep := make([]*align.Prepared, len(uniq))
-	parallel(len(uniq), func(i int) { prep[i] = align.Prepare(uniq[i], idf) })
+	parallel.For(len(uniq), func(i int) { prep[i] = align.Prepare(uniq[i], idf) })
 	res := make([]align.Result, len(pairs))
-	parallel(len(pairs), func(i int) {
+	parallel.For(len(pairs), func(i int) {
 		res[i] = align.Compare(prep[index[pairs[i].text1]], prep[index[pairs[i].text2]])
 	})
 
@@ -112,20 +111,4 @@ func readPairs(r io.Reader) ([]textPair, error) {
 		return nil, fmt.Errorf("pairs: cannot read line %d: %w", line+1, err)
 	}
 	return out, nil
-}
-
-// parallel runs f(0..n-1) on all processors.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), max(n, 1))
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }

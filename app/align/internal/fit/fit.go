@@ -16,13 +16,12 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 
 	"parallax/app/align"
+	"parallax/app/parallel"
 )
 
 // Pair is one labelled pair of a pair TSV file.
@@ -78,28 +77,13 @@ func Featurize(pairs []Pair) [][]float64 {
 		}
 	}
 	preps := make([]*align.Prepared, len(uniq))
-	parallel(len(uniq), func(i int) { preps[i] = align.Prepare(uniq[i], idf) })
+	parallel.For(len(uniq), func(i int) { preps[i] = align.Prepare(uniq[i], idf) })
 	for i, t := range uniq {
 		prep[t] = preps[i]
 	}
 	X := make([][]float64, len(pairs))
-	parallel(len(pairs), func(i int) { X[i] = align.Features(prep[pairs[i].Text1], prep[pairs[i].Text2]) })
+	parallel.For(len(pairs), func(i int) { X[i] = align.Features(prep[pairs[i].Text1], prep[pairs[i].Text2]) })
 	return X
-}
-
-func parallel(n int, f func(i int)) {
-	workers := runtime.GOMAXPROCS(0)
-	var wg sync.WaitGroup
-	for w := range workers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := w; i < n; i += workers {
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // Standardizer maps features to zero mean and unit variance.
