@@ -221,43 +221,34 @@ func (c *Claim) cueQuote(x *cue) (string, app.Span) {
 // compareNegations flags a word negated on one side and asserted on the
 // other (the same word up to inflection, not itself negated there).
 func compareNegations(out []app.Flag, a, b *Claim) []app.Flag {
-	for k := range a.negs {
-		x := &a.negs[k]
-		if j, ok := asserted(a, x, b, b.negs); ok {
-			qa, sa := a.cueQuote(x)
-			qb, sb := plain(a, x, b, j)
-			out = append(out, app.Flag{Kind: app.FlagNegation, Detail: fmt.Sprintf("negated: %q vs %q", qa, qb), A: sa, B: sb})
-		}
-	}
-	for k := range b.negs {
-		x := &b.negs[k]
-		if j, ok := asserted(b, x, a, a.negs); ok {
-			qb, sb := b.cueQuote(x)
-			qa, sa := plain(b, x, a, j)
-			out = append(out, app.Flag{Kind: app.FlagNegation, Detail: fmt.Sprintf("%q vs negated: %q", qa, qb), A: sa, B: sb})
-		}
-	}
-	return out
+	return compareCues(out, a, b, app.FlagNegation, "negated", func(c *Claim) []cue { return c.negs })
 }
 
 // compareHedges flags a word hedged on one side and stated plainly on the
 // other. Two different hedges of one word (may vs reportedly) are not
 // flagged: both sides hold back.
 func compareHedges(out []app.Flag, a, b *Claim) []app.Flag {
-	for k := range a.hedges {
-		x := &a.hedges[k]
-		if j, ok := asserted(a, x, b, b.hedges); ok {
+	return compareCues(out, a, b, app.FlagHedge, "hedged", func(c *Claim) []cue { return c.hedges })
+}
+
+// compareCues flags each cue of either side (from cues) whose governed words
+// the other side states without such a cue. The detail labels the cued
+// side ("negated: \"did not sink\" vs \"sank\""), A first.
+func compareCues(out []app.Flag, a, b *Claim, kind app.FlagKind, label string, cues func(*Claim) []cue) []app.Flag {
+	for k := range cues(a) {
+		x := &cues(a)[k]
+		if j, ok := asserted(a, x, b, cues(b)); ok {
 			qa, sa := a.cueQuote(x)
 			qb, sb := plain(a, x, b, j)
-			out = append(out, app.Flag{Kind: app.FlagHedge, Detail: fmt.Sprintf("hedged: %q vs %q", qa, qb), A: sa, B: sb})
+			out = append(out, app.Flag{Kind: kind, Detail: fmt.Sprintf("%s: %q vs %q", label, qa, qb), A: sa, B: sb})
 		}
 	}
-	for k := range b.hedges {
-		x := &b.hedges[k]
-		if j, ok := asserted(b, x, a, a.hedges); ok {
+	for k := range cues(b) {
+		x := &cues(b)[k]
+		if j, ok := asserted(b, x, a, cues(a)); ok {
 			qb, sb := b.cueQuote(x)
 			qa, sa := plain(b, x, a, j)
-			out = append(out, app.Flag{Kind: app.FlagHedge, Detail: fmt.Sprintf("%q vs hedged: %q", qa, qb), A: sa, B: sb})
+			out = append(out, app.Flag{Kind: kind, Detail: fmt.Sprintf("%q vs %s: %q", qa, label, qb), A: sa, B: sb})
 		}
 	}
 	return out
