@@ -51,6 +51,7 @@ const usage = `Usage:
   parallax show ID                       one report's details and text
   parallax search QUERY... [--limit N]   reports matching the words, best first
   parallax remove ID...                  delete reports from the library
+  parallax compare [--format json|md|html|csv] [--out PATH] FILE...
   parallax pairs < PAIRS.tsv             claim-pair scores (TSV label,id1,id2,text1,text2 in; id1,id2,score,same out)
   parallax version
 
@@ -97,6 +98,8 @@ var commands = map[string]command{
 	"search": {runSearch},
 	"remove": {runRemove},
 	"pairs":  {runPairs},
+
+	"compare": {runCompare},
 }
 
 // call carries one invocation's environment and common flags.

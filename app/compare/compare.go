@@ -1,0 +1,264 @@
+// Package compare is the comparison use case: several reports in, rows of
+// aligned claims with their flags out. It chains the claim engine's stages
+// (ingest, segment, one IDF over all claims, align.Prepare, align.Rows,
+// flags) in one place, so that `parallax compare`, the exports and the window
+// all compare reports the same way and get the same rows.
+//
+// It holds no GUI type and no database: progress goes to a plain callback,
+// cancellation comes through a context checked between stages, and the
+// result is a plain value the export writers and the views read.
+package compare
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"runtime"
+	"sync"
+
+	"parallax/app"
+	"parallax/app/align"
+	"parallax/app/flags"
+	"parallax/app/ingest"
+	"parallax/app/segment"
+)
+
+// Options tune a comparison.
+type Options struct {
+	// Base is the index of the base report: rows follow its order and its
+	// claim is a row's reference when the row has one. Out of range means 0.
+	Base int
+	// Same and Related are the aligner's thresholds (align.Options); zero
+	// means the trained defaults.
+	Same, Related float64
+}
+
+// Doc is one report of a comparison.
+type Doc struct {
+	// Path is the file the report was read from (empty for a report given
+	// in memory).
+	Path   string
+	Report app.Report
+	// Source maps byte offsets in Report.Text back to the file's bytes; the
+	// zero value (identity) for reports given in memory.
+	Source ingest.Offsets
+	// Claims are byte spans of Report.Text, in order.
+	Claims []segment.Claim
+}
+
+// ClaimText returns the text of claim i.
+func (d *Doc) ClaimText(i int) string {
+	c := d.Claims[i]
+	return d.Report.Text[c.Start:c.End]
+}
+
+// FileSpan returns claim i as a byte span of the file as read (what
+// `parallax compare --format json` prints as start and end).
+func (d *Doc) FileSpan(i int) (start, end int) {
+	c := d.Claims[i]
+	return d.Source.Span(c.Start, c.End)
+}
+
+// Row is one row of a comparison: the claims that state the same thing (or
+// a claim no other report states), or a weaker link between two overlapping
+// claims (Level align.LevelRelated).
+type Row struct {
+	// Claims are ordered by report, at most one per report.
+	Claims []align.Ref
+	Level  align.Level
+	// Score is the mean graded score over the row's claim pairs (1 for a
+	// claim alone).
+	Score float64
+	// Ref is the index in Claims of the reference claim, the one every
+	// other claim is diffed and flagged against: the base report's claim
+	// when the row has one, else the first.
+	Ref int
+	// Flags are the discrepancies between each claim and the reference, in
+	// the order of Claims; FlagOf[i] is the index in Claims of the claim
+	// Flags[i] was found in (Flag.A lies in the reference's report text,
+	// Flag.B in that claim's).
+	Flags  []app.Flag
+	FlagOf []int
+}
+
+// Shared reports whether the row is a "same" row stating something two or
+// more reports say.
+func (r *Row) Shared() bool { return r.Level == align.LevelSame && len(r.Claims) > 1 }
+
+// Comparison is the result of comparing reports.
+type Comparison struct {
+	Docs []Doc
+	Rows []Row
+	// Base is the base report's index (Options.Base, clamped).
+	Base int
+}
+
+// ErrTooFew is returned when fewer than two reports are given: there is
+// nothing to compare one report with.
+var ErrTooFew = errors.New("a comparison needs at least two reports")
+
+// Files reads the files at paths with ingest.ReadFile and compares them.
+// A file that cannot be read stops the comparison with an error naming it.
+// progress, when not nil, is called with the number of steps done out of
+// total (one per file read, one per report prepared, one for the alignment
+// and one for the flags), from the calling goroutine.
+func Files(ctx context.Context, paths []string, opt Options, progress func(done, total int)) (*Comparison, error) {
+	if len(paths) < 2 {
+		return nil, ErrTooFew
+	}
+	p := newProgress(progress, 2*len(paths)+2)
+	docs := make([]Doc, len(paths))
+	for i, path := range paths {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		d, err := ingest.ReadFile(path, ingest.Meta{})
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		docs[i] = Doc{Path: path, Report: d.Report, Source: d.Source}
+		p.step()
+	}
+	return run(ctx, docs, opt, p)
+}
+
+// Texts compares reports held in memory (a paste, reports from the library)
+// exactly as Files compares files; claim offsets map to the texts
+// themselves. The report count in progress's total counts no reading step.
+func Texts(ctx context.Context, reports []app.Report, opt Options, progress func(done, total int)) (*Comparison, error) {
+	if len(reports) < 2 {
+		return nil, ErrTooFew
+	}
+	docs := make([]Doc, len(reports))
+	for i, r := range reports {
+		docs[i] = Doc{Path: r.FileName, Report: r}
+	}
+	return run(ctx, docs, opt, newProgress(progress, len(reports)+2))
+}
+
+// progress counts steps for a callback that may be nil.
+type progress struct {
+	fn          func(done, total int)
+	done, total int
+}
+
+func newProgress(fn func(done, total int), total int) *progress {
+	p := &progress{fn: fn, total: total}
+	if fn != nil {
+		fn(0, total)
+	}
+	return p
+}
+
+func (p *progress) step() {
+	p.done++
+	if p.fn != nil {
+		p.fn(p.done, p.total)
+	}
+}
+
+// run segments, aligns and flags docs.
+func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison, error) {
+	if opt.Base < 0 || opt.Base >= len(docs) {
+		opt.Base = 0
+	}
+	// Segment, then fit one IDF over every claim of every report: a word all
+	// reports repeat weighs less than a detail two of them share (align.IDF).
+	var texts []string
+	for i := range docs {
+		docs[i].Claims = segment.Segment(docs[i].Report.Text)
+		for j := range docs[i].Claims {
+			texts = append(texts, docs[i].ClaimText(j))
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	idf := align.FitIDF(texts)
+	prep := make([][]*align.Prepared, len(docs))
+	for i := range docs {
+		d := &docs[i]
+		prep[i] = make([]*align.Prepared, len(d.Claims))
+		parallel(len(d.Claims), func(j int) { prep[i][j] = align.Prepare(d.ClaimText(j), idf) })
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		p.step()
+	}
+
+	aligned := align.Rows(prep, align.Options{Base: opt.Base, Same: opt.Same, Related: opt.Related})
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	p.step()
+
+	// Each claim is analysed for flags once, however many rows hold it.
+	analysed := make([][]*flags.Claim, len(docs))
+	for i := range docs {
+		analysed[i] = make([]*flags.Claim, len(docs[i].Claims))
+	}
+	analyse := func(r align.Ref) *flags.Claim {
+		if a := analysed[r.Doc][r.Claim]; a != nil {
+			return a
+		}
+		c := docs[r.Doc].Claims[r.Claim]
+		a := flags.Analyze(docs[r.Doc].Report.Text, app.Span{Start: c.Start, End: c.End})
+		analysed[r.Doc][r.Claim] = a
+		return a
+	}
+	rows := make([]Row, len(aligned))
+	for i, ar := range aligned {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		row := Row{Claims: ar.Claims, Level: ar.Level, Score: ar.Score}
+		for k, ref := range ar.Claims {
+			if ref.Doc == opt.Base {
+				row.Ref = k
+			}
+		}
+		if len(row.Claims) > 1 {
+			ref := analyse(row.Claims[row.Ref])
+			for k, c := range row.Claims {
+				if k == row.Ref {
+					continue
+				}
+				for _, f := range flags.Between(ref, analyse(c)) {
+					row.Flags = append(row.Flags, f)
+					row.FlagOf = append(row.FlagOf, k)
+				}
+			}
+		}
+		rows[i] = row
+	}
+	p.step()
+	return &Comparison{Docs: docs, Rows: rows, Base: opt.Base}, nil
+}
+
+// parallel runs f(0..n-1) on all cores; Prepare is the costly stage on long
+// reports and each call is independent.
+func parallel(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n)
+	if workers <= 1 {
+		for i := range n {
+			f(i)
+		}
+		return
+	}
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range workers {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}

@@ -1,0 +1,145 @@
+package compare_test
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"parallax/app"
+	"parallax/app/align"
+	"parallax/app/compare"
+	"parallax/assets"
+)
+
+// sampleFiles writes the built-in samples to files and returns their paths.
+func sampleFiles(t *testing.T) []string {
+	t.Helper()
+	dir := t.TempDir()
+	var paths []string
+	for _, s := range assets.Samples() {
+		p := filepath.Join(dir, s.File)
+		if err := os.WriteFile(p, s.Text, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		paths = append(paths, p)
+	}
+	return paths
+}
+
+func TestFilesSamples(t *testing.T) {
+	paths := sampleFiles(t)
+	var calls, last, total int
+	c, err := compare.Files(context.Background(), paths, compare.Options{}, func(d, n int) {
+		calls++
+		if d < last || d > n {
+			t.Errorf("progress %d/%d after %d", d, n, last)
+		}
+		last, total = d, n
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if last != total || calls != total+1 {
+		t.Errorf("progress ended at %d/%d after %d calls", last, total, calls)
+	}
+	if len(c.Docs) != 3 {
+		t.Fatalf("%d docs", len(c.Docs))
+	}
+	// Every claim is in exactly one "same" row; rows hold one claim per report.
+	seen := map[align.Ref]int{}
+	kinds := map[app.FlagKind]bool{}
+	for _, r := range c.Rows {
+		docs := map[int]bool{}
+		for _, ref := range r.Claims {
+			if docs[ref.Doc] {
+				t.Errorf("row %v has two claims of report %d", r.Claims, ref.Doc)
+			}
+			docs[ref.Doc] = true
+			if r.Level == align.LevelSame {
+				seen[ref]++
+			}
+		}
+		if len(r.Flags) != len(r.FlagOf) {
+			t.Fatalf("flags %d, FlagOf %d", len(r.Flags), len(r.FlagOf))
+		}
+		for i, f := range r.Flags {
+			kinds[f.Kind] = true
+			if r.FlagOf[i] == r.Ref || r.FlagOf[i] >= len(r.Claims) {
+				t.Errorf("flag %v against claim %d of %v (ref %d)", f, r.FlagOf[i], r.Claims, r.Ref)
+			}
+		}
+		if len(r.Claims) > 0 && docs[0] && r.Claims[r.Ref].Doc != 0 {
+			t.Errorf("row %v: reference %d is not the base report's claim", r.Claims, r.Ref)
+		}
+	}
+	for d, doc := range c.Docs {
+		if doc.Path != paths[d] || doc.Report.Title == "" || len(doc.Claims) == 0 {
+			t.Errorf("doc %d: path %q title %q, %d claims", d, doc.Path, doc.Report.Title, len(doc.Claims))
+		}
+		data, _ := os.ReadFile(paths[d])
+		for i := range doc.Claims {
+			if n := seen[align.Ref{Doc: d, Claim: i}]; n != 1 {
+				t.Errorf("claim %d/%d in %d same rows", d, i, n)
+			}
+			s, e := doc.FileSpan(i)
+			if string(data[s:e]) != doc.ClaimText(i) {
+				t.Errorf("claim %d/%d: file bytes %q, text %q", d, i, data[s:e], doc.ClaimText(i))
+			}
+		}
+	}
+	// The samples are written to disagree on numbers and names.
+	for _, k := range []app.FlagKind{app.FlagNumber, app.FlagName} {
+		if !kinds[k] {
+			t.Errorf("no %s flag in the samples (found %v)", k, kinds)
+		}
+	}
+
+	// Texts gives the same rows as Files on the same texts.
+	var reports []app.Report
+	for _, d := range c.Docs {
+		reports = append(reports, d.Report)
+	}
+	c2, err := compare.Texts(context.Background(), reports, compare.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(c.Rows, c2.Rows) {
+		t.Error("Texts and Files disagree on the rows")
+	}
+}
+
+func TestFilesErrors(t *testing.T) {
+	paths := sampleFiles(t)
+	if _, err := compare.Files(context.Background(), paths[:1], compare.Options{}, nil); !errors.Is(err, compare.ErrTooFew) {
+		t.Errorf("one file: %v", err)
+	}
+	missing := filepath.Join(t.TempDir(), "nope.txt")
+	_, err := compare.Files(context.Background(), []string{paths[0], missing}, compare.Options{}, nil)
+	if err == nil || !strings.Contains(err.Error(), missing) || !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := compare.Files(ctx, paths, compare.Options{}, nil); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled: %v", err)
+	}
+}
+
+func TestBase(t *testing.T) {
+	paths := sampleFiles(t)
+	c, err := compare.Files(context.Background(), paths, compare.Options{Base: 1}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range c.Rows {
+		for _, ref := range r.Claims {
+			if ref.Doc == 1 && r.Claims[r.Ref].Doc != 1 {
+				t.Errorf("row %v: reference is not report 1's claim", r.Claims)
+			}
+		}
+	}
+}
