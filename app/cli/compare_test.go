@@ -7,22 +7,8 @@ import (
 	"strings"
 	"testing"
 
-	"parallax/assets"
+	"parallax/app/apptest"
 )
-
-func sampleFiles(t *testing.T) []string {
-	t.Helper()
-	dir := t.TempDir()
-	var paths []string
-	for _, s := range assets.Samples() {
-		p := filepath.Join(dir, s.File)
-		if err := os.WriteFile(p, s.Text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	return paths
-}
 
 // compareRun runs compare with a --db that cannot be opened and an Env
 // without OpenStore, so touching the library would fail the test.
@@ -31,7 +17,7 @@ func compareRun(args ...string) (int, string, string) {
 }
 
 func TestCompareJSON(t *testing.T) {
-	files := sampleFiles(t)
+	files := apptest.SampleFiles(t)
 	code, out, errs := compareRun(append([]string{"--format", "json"}, files...)...)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errs)
@@ -69,7 +55,7 @@ func TestCompareJSON(t *testing.T) {
 }
 
 func TestCompareFormatsAndOut(t *testing.T) {
-	files := sampleFiles(t)
+	files := apptest.SampleFiles(t)
 	code, out, errs := compareRun(files...)
 	if code != 0 || !strings.HasPrefix(out, "# Comparison of 3 reports") {
 		t.Fatalf("default format: exit %d, stderr %q, out %.80q", code, errs, out)
@@ -94,7 +80,7 @@ func TestCompareFormatsAndOut(t *testing.T) {
 }
 
 func TestCompareErrors(t *testing.T) {
-	files := sampleFiles(t)
+	files := apptest.SampleFiles(t)
 	missing := filepath.Join(t.TempDir(), "missing.txt")
 	for _, tc := range []struct {
 		name string

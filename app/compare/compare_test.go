@@ -11,27 +11,12 @@ import (
 
 	"parallax/app"
 	"parallax/app/align"
+	"parallax/app/apptest"
 	"parallax/app/compare"
-	"parallax/assets"
 )
 
-// sampleFiles writes the built-in samples to files and returns their paths.
-func sampleFiles(t *testing.T) []string {
-	t.Helper()
-	dir := t.TempDir()
-	var paths []string
-	for _, s := range assets.Samples() {
-		p := filepath.Join(dir, s.File)
-		if err := os.WriteFile(p, s.Text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	return paths
-}
-
 func TestFilesSamples(t *testing.T) {
-	paths := sampleFiles(t)
+	paths := apptest.SampleFiles(t)
 	var calls, last, total int
 	c, err := compare.Files(context.Background(), paths, compare.Options{}, func(d, n int) {
 		calls++
@@ -113,7 +98,7 @@ func TestFilesSamples(t *testing.T) {
 }
 
 func TestFilesErrors(t *testing.T) {
-	paths := sampleFiles(t)
+	paths := apptest.SampleFiles(t)
 	if _, err := compare.Files(context.Background(), paths[:1], compare.Options{}, nil); !errors.Is(err, compare.ErrTooFew) {
 		t.Errorf("one file: %v", err)
 	}
@@ -130,7 +115,7 @@ func TestFilesErrors(t *testing.T) {
 }
 
 func TestBase(t *testing.T) {
-	paths := sampleFiles(t)
+	paths := apptest.SampleFiles(t)
 	c, err := compare.Files(context.Background(), paths, compare.Options{Base: 1}, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -12,6 +12,7 @@ import (
 	"testing"
 
 	"parallax/app"
+	"parallax/app/apptest"
 	"parallax/app/compare"
 	"parallax/app/export"
 	"parallax/assets"
@@ -23,16 +24,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // to base names so that golden files do not depend on the temp directory.
 func samples(t *testing.T) *compare.Comparison {
 	t.Helper()
-	dir := t.TempDir()
-	var paths []string
-	for _, s := range assets.Samples() {
-		p := filepath.Join(dir, s.File)
-		if err := os.WriteFile(p, s.Text, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		paths = append(paths, p)
-	}
-	c, err := compare.Files(context.Background(), paths, compare.Options{}, nil)
+	c, err := compare.Files(context.Background(), apptest.SampleFiles(t), compare.Options{}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
