@@ -97,17 +97,7 @@ func TestRowsEventGrouping(t *testing.T) {
 	for range 3 {
 		reports = append(reports, b)
 	}
-	var texts []string
-	for _, r := range reports {
-		texts = append(texts, r...)
-	}
-	idf := FitIDF(texts)
-	docs := make([][]*Prepared, len(reports))
-	for i, r := range reports {
-		for _, c := range r {
-			docs[i] = append(docs[i], Prepare(c, idf))
-		}
-	}
+	docs := prepareReports(reports)
 	rows := Rows(docs, Options{})
 	checkInvariants(t, docs, rows)
 	linked := false

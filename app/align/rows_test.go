@@ -7,17 +7,7 @@ func TestRowsOneClaimPerReportAndBaseOrder(t *testing.T) {
 		{"The ferry capsized on Friday morning near Kivangu.", "Twelve people died, police said.", "Sailings were suspended."},
 		{"Fifteen people died, according to police.", "The ferry overturned on Friday morning close to Kivangu.", "The ferry had failed a safety inspection."},
 	}
-	var texts []string
-	for _, r := range reports {
-		texts = append(texts, r...)
-	}
-	idf := FitIDF(texts)
-	docs := make([][]*Prepared, len(reports))
-	for i, r := range reports {
-		for _, c := range r {
-			docs[i] = append(docs[i], Prepare(c, idf))
-		}
-	}
+	docs := prepareReports(reports)
 	rows := Rows(docs, Options{})
 	seen := map[Ref]int{}
 	for _, r := range rows {
@@ -56,4 +46,21 @@ func TestRowsOneClaimPerReportAndBaseOrder(t *testing.T) {
 			}
 		}
 	}
+}
+
+// prepareReports prepares each report's claims with one IDF fitted over all
+// of them, as a comparison does.
+func prepareReports(reports [][]string) [][]*Prepared {
+	var texts []string
+	for _, r := range reports {
+		texts = append(texts, r...)
+	}
+	idf := FitIDF(texts)
+	docs := make([][]*Prepared, len(reports))
+	for i, r := range reports {
+		for _, c := range r {
+			docs[i] = append(docs[i], Prepare(c, idf))
+		}
+	}
+	return docs
 }
