@@ -261,7 +261,12 @@ func TestECBSweep(t *testing.T) {
 	}
 	for _, p := range sweepPolicies() {
 		res := evalECB(t, func(d [][]*Prepared) []Row { return rowsWith(d, Options{}, p) })
-		logECB(t, fmt.Sprintf("%+v", p), res)
+		n, sp, sr := seedsScore(t, p, false)
+		for _, split := range []string{"train", "dev"} {
+			r := res[split]
+			t.Logf("%s group %.2f aff %.2f/%.2f same %.2f rel %.2f shared %d/%.2f k %d/%d: any %.3f (P %.3f R %.3f) aligned %.3f (P %.3f R %.3f) | seeds %d pairs P %.2f R %.2f",
+				split, p.GroupAt, p.AffWeight, p.RelAffWeight, p.SameAt, p.RelatedAt, p.MinShared, p.SharedOrAff, p.TopK, p.TopKPerDoc, r[0].f(), r[0].p(), r[0].r(), r[1].f(), r[1].p(), r[1].r(), n, sp, sr)
+		}
 	}
 }
 
@@ -297,6 +302,17 @@ func TestECBGrouping(t *testing.T) {
 
 func TestSeedsEval(t *testing.T) {
 	evalEnabled(t)
+	pol := defaultPolicy
+	if v := os.Getenv("PARALLAX_POLICY"); v != "" {
+		fmt.Sscan(v, &pol.AffWeight, &pol.SameAt, &pol.RelatedAt)
+	}
+	n, p, r := seedsScore(t, pol, os.Getenv("PARALLAX_SEEDS_DIAG") != "")
+	t.Logf("seeds: %d cross-report pairs, precision %.2f, recall of 'same' %.2f", n, p, r)
+}
+
+// seedsScore scores rows on the seed reports as score.py does: cross-report
+// pairs, their precision against gold.json, and the recall of its same pairs.
+func seedsScore(t *testing.T, pol policy, diag bool) (pairs int, precision, recall float64) {
 	dir := filepath.Join(sharedDir, "seeds")
 	b, err := os.ReadFile(filepath.Join(dir, "gold.json"))
 	if err != nil {
@@ -342,15 +358,6 @@ func TestSeedsEval(t *testing.T) {
 		gps = append(gps, gp{da, db, [2]int{ia, ia + len(a.Quote)}, [2]int{ib, ib + len(bb.Quote)}, label})
 	}
 	spans, docs := prepareTexts(texts)
-	t.Logf("seed affinity %.3f", reportAffinity(docs, defaultPolicy.NameWeight))
-	pol := defaultPolicy
-	if v := os.Getenv("PARALLAX_RELAX"); v != "" {
-		fmt.Sscan(v, &pol.RelaxAt, &pol.BaseRelatedShift)
-	}
-	if os.Getenv("PARALLAX_SEEDS_BASE") != "" {
-		pol.SameShift, pol.RelatedShift = 0, 0
-	}
-	rows := rowsWith(docs, Options{}, pol)
 	sp := func(r Ref) [2]int { return [2]int{spans[r.Doc][r.Claim].Start, spans[r.Doc][r.Claim].End} }
 	hits := func(x, y Ref, g gp) bool {
 		for _, o := range [][2]Ref{{x, y}, {y, x}} {
@@ -361,6 +368,41 @@ func TestSeedsEval(t *testing.T) {
 		}
 		return false
 	}
+	if diag {
+		aff := reportAffinity(docs, pol.NameWeight)
+		type cand struct {
+			a, b Ref
+			r    Result
+			hit  string
+		}
+		var cs []cand
+		for da := range docs {
+			for db := da + 1; db < len(docs); db++ {
+				for i := range docs[da] {
+					for j := range docs[db] {
+						x, y := Ref{da, i}, Ref{db, j}
+						c := cand{x, y, Compare(docs[da][i], docs[db][j]), ""}
+						for _, g := range gps {
+							if hits(x, y, g) {
+								c.hit = g.label
+								if g.label == "same" {
+									break
+								}
+							}
+						}
+						cs = append(cs, c)
+					}
+				}
+			}
+		}
+		sort.Slice(cs, func(i, j int) bool { return cs[i].r.Score > cs[j].r.Score })
+		for k, c := range cs[:60] {
+			t.Logf("%2d %v-%v score %.3f para %.3f aff %.2f %-7s | %.60q | %.60q", k, c.a, c.b, c.r.Score, c.r.Paraphrase,
+				aff[c.a.Doc][c.b.Doc], c.hit, texts[c.a.Doc][spans[c.a.Doc][c.a.Claim].Start:spans[c.a.Doc][c.a.Claim].End],
+				texts[c.b.Doc][spans[c.b.Doc][c.b.Claim].Start:spans[c.b.Doc][c.b.Claim].End])
+		}
+	}
+	rows := rowsWith(docs, Options{}, pol)
 	type pr struct{ a, b Ref }
 	all, same := map[pr]bool{}, map[pr]bool{}
 	for _, r := range rows {
@@ -397,6 +439,5 @@ func TestSeedsEval(t *testing.T) {
 			}
 		}
 	}
-	t.Logf("seeds: %d cross-report pairs, precision %.2f, recall of 'same' %.2f (%d/%d)",
-		len(all), iratio(good, len(all)), iratio(found, nsame), found, nsame)
+	return len(all), iratio(good, len(all)), iratio(found, nsame)
 }

@@ -22,18 +22,18 @@ func checkInvariants(t *testing.T, docs [][]*Prepared, rows []Row) {
 				t.Fatalf("row %v holds two claims of report %d", r.Claims, c.Doc)
 			}
 			in[c.Doc] = true
-			if r.Level == LevelSame {
+			if !r.Link {
 				seen[c]++
 			}
 		}
-		if r.Level == LevelRelated && len(r.Claims) != 2 {
-			t.Fatalf("related row %v is not a two-claim link", r.Claims)
+		if r.Link && len(r.Claims) != 2 || !r.Link && r.Level != LevelSame {
+			t.Fatalf("row %v: level %v, link %v", r.Claims, r.Level, r.Link)
 		}
 	}
 	for d := range docs {
 		for c := range docs[d] {
 			if seen[Ref{d, c}] != 1 {
-				t.Fatalf("claim %d/%d in %d same rows", d, c, seen[Ref{d, c}])
+				t.Fatalf("claim %d/%d in %d main rows", d, c, seen[Ref{d, c}])
 			}
 		}
 	}

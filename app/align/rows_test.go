@@ -11,7 +11,7 @@ func TestRowsOneClaimPerReportAndBaseOrder(t *testing.T) {
 	rows := Rows(docs, Options{})
 	seen := map[Ref]int{}
 	for _, r := range rows {
-		if r.Level != LevelSame {
+		if r.Link {
 			continue
 		}
 		docsIn := map[int]bool{}
@@ -26,7 +26,7 @@ func TestRowsOneClaimPerReportAndBaseOrder(t *testing.T) {
 	for d, r := range reports {
 		for c := range r {
 			if seen[Ref{d, c}] != 1 {
-				t.Errorf("claim %d/%d is in %d same-level rows, want 1", d, c, seen[Ref{d, c}])
+				t.Errorf("claim %d/%d is in %d main rows, want 1", d, c, seen[Ref{d, c}])
 			}
 		}
 	}

@@ -28,9 +28,9 @@ type Options struct {
 	// Base is the index of the base report: rows follow its order and its
 	// claim is a row's reference when the row has one. Out of range means 0.
 	Base int
-	// Same and Related are the aligner's thresholds (align.Options); zero
-	// means the trained defaults.
-	Same, Related float64
+	// Strictness moves the aligner's thresholds (align.Options): 0 is the
+	// tuned default, positive asks for surer rows.
+	Strictness float64
 }
 
 // Doc is one report of a comparison.
@@ -60,12 +60,14 @@ func (d *Doc) FileSpan(i int) (start, end int) {
 }
 
 // Row is one row of a comparison: the claims that state the same thing (or
-// a claim no other report states), or a weaker link between two overlapping
-// claims (Level align.LevelRelated).
+// a claim no other report states), or a link between two claims of
+// different main rows (see align.Row).
 type Row struct {
 	// Claims are ordered by report, at most one per report.
 	Claims []align.Ref
 	Level  align.Level
+	// Link marks a two-claim link rather than a main row.
+	Link bool
 	// Score is the mean graded score over the row's claim pairs (1 for a
 	// claim alone).
 	Score float64
@@ -83,7 +85,7 @@ type Row struct {
 
 // Shared reports whether the row is a "same" row stating something two or
 // more reports say.
-func (r *Row) Shared() bool { return r.Level == align.LevelSame && len(r.Claims) > 1 }
+func (r *Row) Shared() bool { return r.Level == align.LevelSame && !r.Link && len(r.Claims) > 1 }
 
 // Comparison is the result of comparing reports.
 type Comparison struct {
@@ -186,7 +188,7 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 		p.step()
 	}
 
-	aligned := align.Rows(prep, align.Options{Base: opt.Base, Same: opt.Same, Related: opt.Related})
+	aligned := align.Rows(prep, align.Options{Base: opt.Base, Strictness: opt.Strictness})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
@@ -213,7 +215,7 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 				return nil, err
 			}
 		}
-		row := Row{Claims: ar.Claims, Level: ar.Level, Score: ar.Score}
+		row := Row{Claims: ar.Claims, Level: ar.Level, Link: ar.Link, Score: ar.Score}
 		for k, ref := range ar.Claims {
 			if ref.Doc == opt.Base {
 				row.Ref = k

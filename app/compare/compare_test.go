@@ -34,7 +34,7 @@ func TestFilesSamples(t *testing.T) {
 	if len(c.Docs) != 3 {
 		t.Fatalf("%d docs", len(c.Docs))
 	}
-	// Every claim is in exactly one "same" row; rows hold one claim per report.
+	// Every claim is in exactly one main row; rows hold one claim per report.
 	seen := map[align.Ref]int{}
 	kinds := map[app.FlagKind]bool{}
 	for _, r := range c.Rows {
@@ -44,7 +44,7 @@ func TestFilesSamples(t *testing.T) {
 				t.Errorf("row %v has two claims of report %d", r.Claims, ref.Doc)
 			}
 			docs[ref.Doc] = true
-			if r.Level == align.LevelSame {
+			if !r.Link {
 				seen[ref]++
 			}
 		}
@@ -68,7 +68,7 @@ func TestFilesSamples(t *testing.T) {
 		data, _ := os.ReadFile(paths[d])
 		for i := range doc.Claims {
 			if n := seen[align.Ref{Doc: d, Claim: i}]; n != 1 {
-				t.Errorf("claim %d/%d in %d same rows", d, i, n)
+				t.Errorf("claim %d/%d in %d main rows", d, i, n)
 			}
 			s, e := doc.FileSpan(i)
 			if string(data[s:e]) != doc.ClaimText(i) {

@@ -28,6 +28,7 @@ type (
 	jsonRow struct {
 		Claims []jsonRef  `json:"claims"`
 		Level  string     `json:"level"`
+		Link   bool       `json:"link,omitempty"`
 		Score  float64    `json:"score"`
 		Flags  []jsonFlag `json:"flags"`
 	}
@@ -59,7 +60,7 @@ func JSON(w io.Writer, c *compare.Comparison) error {
 	}
 	for i := range c.Rows {
 		r := &c.Rows[i]
-		jr := jsonRow{Claims: make([]jsonRef, len(r.Claims)), Level: r.Level.String(),
+		jr := jsonRow{Claims: make([]jsonRef, len(r.Claims)), Level: r.Level.String(), Link: r.Link,
 			Score: math.Round(r.Score*1e4) / 1e4, Flags: make([]jsonFlag, len(r.Flags))}
 		for k, ref := range r.Claims {
 			jr.Claims[k] = jsonRef{ref.Doc, ref.Claim}

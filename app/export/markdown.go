@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strings"
 
+	"parallax/app/align"
 	"parallax/app/compare"
 )
 
@@ -78,7 +79,11 @@ func Markdown(w io.Writer, c *compare.Comparison) error {
 				kinds = append(kinds, string(f.Kind))
 			}
 		}
-		p("\n### %d. %s, score %.2f", n, r.Level, r.Score)
+		level := r.Level.String()
+		if r.Link && r.Level == align.LevelSame {
+			level = "same claim, in another row too"
+		}
+		p("\n### %d. %s, score %.2f", n, level, r.Score)
 		if len(kinds) > 0 {
 			p(" — flagged: %s", strings.Join(kinds, ", "))
 		}
@@ -112,18 +117,29 @@ func Markdown(w io.Writer, c *compare.Comparison) error {
 	if n == 0 {
 		p("\nNo claim is stated by two or more reports.\n")
 	}
-	related := false
+	// A summary lists the links worth reading: same-claim links and
+	// related claims whose own score says they share details. The weaker
+	// links (claims of one story that merely touch) stay in the JSON.
+	related, weak := false, 0
 	for i := range c.Rows {
 		r := &c.Rows[i]
 		if r.Shared() || len(r.Claims) < 2 {
 			continue
 		}
+		if r.Level == align.LevelRelated && r.Score < align.Related {
+			weak++
+			continue
+		}
 		if !related {
-			p("\n## Related claims (overlapping, not the same)\n")
+			p("\n## Links between rows (related claims, and the same claim stated twice by one report)\n")
 			related = true
 		}
 		n++
 		rowBlock(n, r)
+	}
+
+	if weak > 0 {
+		p("\n%d weaker links between claims of the same story are left out here; `--format json` lists them.\n", weak)
 	}
 
 	p("\n## Single-source claims\n")

@@ -66,14 +66,21 @@ func TestSeeds(t *testing.T) {
 
 	for name, seg := range g.Segmentation {
 		text, cl := load(name)
-		headings := 0
+		// Sentences over maxProse words are cut into units, so the gold's
+		// sentence count bounds the claims from below and, with the units
+		// added, from above.
+		headings, units := 0, 0
 		for _, c := range cl {
-			if c.Kind == Heading {
+			switch c.Kind {
+			case Heading:
 				headings++
+			case Unit:
+				units++
 			}
 		}
-		if seg.Sentences > 0 && len(cl)-headings != seg.Sentences {
-			t.Errorf("%s: %d claims besides %d headings, gold has %d sentences", name, len(cl)-headings, headings, seg.Sentences)
+		if n := len(cl) - headings; seg.Sentences > 0 && (n < seg.Sentences || n-units > seg.Sentences) {
+			t.Errorf("%s: %d claims besides %d headings (%d units of long sentences), gold has %d sentences",
+				name, n, headings, units, seg.Sentences)
 		}
 		for _, q := range seg.MustStayWhole {
 			s, e := span(name, q)

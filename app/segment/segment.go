@@ -102,7 +102,7 @@ const (
 	minUnit       = 6  // a unit shorter than this merges with a neighbour when it can
 	targetUnit    = 22 // the length the cutter leans toward when cues are silent
 	maxUnit       = 40 // longer units are split
-	maxProse      = 70 // prose sentences longer than this are cut like transcripts
+	maxProse      = 45 // prose sentences longer than this are cut like transcripts
 	maxSpan       = 90 // longest unit the cutter considers at all
 	minTranscript = 50 // a block needs this many words to be read as a transcript
 	wordsPerEnd   = 40 // ... and at least this many words per sentence end

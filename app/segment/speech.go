@@ -123,6 +123,9 @@ var weakAfterBut = set("also", "not", "only", "rather", "still", "then", "even")
 
 // governors are words after which a pronoun or a name continues the clause
 // rather than starting one.
+// relatives open a non-restrictive relative clause after a comma.
+var relatives = set("which", "who", "whose", "where")
+
 var governors = set("that", "which", "who", "if", "when", "as", "because", "than", "and", "or",
 	"but", "so", "said", "says", "say", "saying", "asked", "told", "believe", "think", "hope",
 	"hoped", "know", "knew", "where", "what", "how", "why", "whether", "though", "although",
@@ -259,6 +262,9 @@ func (d *doc) clauseCue(toks []textnorm.Token, p int) int {
 	}
 	free := !governors[prev] && !auxiliaries[prev]
 	switch {
+	case relatives[t.Norm] && strings.Contains(d.text[toks[p-1].End:t.Start], ","):
+		// ", which has ..." opens a clause that states a claim of its own.
+		return cueMedium
 	case t.Norm == "but":
 		if weakAfterBut[next] || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "ing") || auxiliaries[next] {
 			return cueWeak

@@ -116,13 +116,14 @@ func FitStandardizer(X [][]float64) Standardizer {
 	return s
 }
 
-// Apply returns standardised copies of the rows.
+// Apply returns standardised copies of the rows, clipped as prediction
+// clips them (align.Standardize).
 func (s Standardizer) Apply(X [][]float64) [][]float64 {
 	out := make([][]float64, len(X))
 	for i, x := range X {
 		z := make([]float64, len(x))
 		for j, v := range x {
-			z[j] = (v - s.Mean[j]) / s.Scale[j]
+			z[j] = align.Standardize(v, s.Mean[j], s.Scale[j])
 		}
 		out[i] = z
 	}
