@@ -124,8 +124,9 @@ func (l Level) String() string {
 // classifier (Paraphrase) ranks STS-B pairs poorly (Pearson ~0.6), because
 // MSRP calls a sentence with an extra clause a paraphrase and STS-B does
 // not. Mixing the two in one model or averaging them lost on both measures
-// (see internal/train). So the aligner ranks and links by Score and decides
-// "same" by Paraphrase.
+// (see internal/train). So `parallax pairs` decides "same" by Paraphrase, and
+// Rows, whose claims are news sentences rather than MSRP pairs, ranks and
+// decides by Score crossed with report evidence (see Rows).
 type Result struct {
 	// Score is the graded similarity (see Score).
 	Score float64
