@@ -12,9 +12,10 @@ VERSION := $(shell sed -n 's/^Version *= *"\(.*\)"/\1/p' FyneApp.toml)
 LDFLAGS := -X main.version=$(VERSION)
 
 # Debian packages: the window's build needs cgo and X11/GL headers; the
-# window tests and `make screenshot` need a virtual display and its tools.
+# window tests and `make screenshot` need a virtual display and its tools;
+# `make bench` compares against dwdiff.
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick
+TEST_PKGS  := xvfb xdotool imagemagick dwdiff
 
 export CGO_ENABLED := 1
 
@@ -46,8 +47,14 @@ unit:
 smoke: build
 	sh .ci/smoke.sh $(BIN)
 
-bench:
-	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench . -benchmem ./...
+# bench runs every benchmark, then the claim engine's speed benchmarks
+# (app/compare: seeds, an ECB+ topic, two long reports at 2k/20k/200k words
+# and dwdiff on the same) and prints them as the table the README quotes.
+bench: deps
+	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /app/compare$$)
+	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Seeds|ECBTopic' ./app/compare | tee bench.out
+	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Long|Dwdiff' -benchtime 3x ./app/compare | tee -a bench.out
+	@sh .ci/benchtable.sh < bench.out; rm -f bench.out
 
 screenshot: build
 	sh .ci/screenshot.sh $(BIN) docs/screenshot.png

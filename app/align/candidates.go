@@ -22,6 +22,12 @@ import (
 // about claims × k pair scores plus the postings walked, near-linear in the
 // size of the comparison.
 
+// maxPosting bounds a posting list whatever the comparison's size. A share
+// alone lets the lists grow with the reports, and walking them makes the
+// cost quadratic: two reports of 200,000 words have terms in thousands of
+// claims, which rank partners no better than the rarer terms do.
+const maxPosting = 256
+
 // candidate is a pair of claims of different reports, by global index
 // (a < b).
 type candidate struct{ a, b int32 }
@@ -52,7 +58,7 @@ func candidates(claims []*Prepared, refs []Ref, k int, maxShare float64) []candi
 			df[t.h]++
 		}
 	}
-	limit := int32(max(maxShare*float64(n), 32))
+	limit := int32(min(max(maxShare*float64(n), 32), maxPosting))
 	post := map[uint64][]int32{}
 	for i, ts := range terms {
 		for _, t := range ts {

@@ -1,7 +1,11 @@
 package align
 
 import (
+	"cmp"
+	"slices"
 	"sort"
+
+	"parallax/app/parallel"
 )
 
 // Ref names one claim of a comparison: its report's index and the claim's
@@ -42,7 +46,7 @@ type Options struct {
 // (see eval_test.go); the claim-pair models themselves are not touched.
 type policy struct {
 	// TopK partners per claim are kept by the candidate index, plus
-	// TopKPerDoc per report of the comparison; MaxShare is the share of
+	// TopKPerDoc per other report of the comparison; MaxShare is the share of
 	// claims above which a term is not indexed.
 	TopK, TopKPerDoc int
 	MaxShare         float64
@@ -65,10 +69,10 @@ type policy struct {
 }
 
 var defaultPolicy = policy{
-	TopK: 32, TopKPerDoc: 6, MaxShare: 0.2,
+	TopK: 16, TopKPerDoc: 6, MaxShare: 0.2,
 	NameWeight: 0.5, GroupAt: 0.32, MinReports: 3,
 	AffWeight: 0.5, SameAt: 0.64, RelAffWeight: 1, RelatedAt: 0.3,
-	MinShared: 2, SharedOrAff: 0.4,
+	MinShared: 2, SharedOrAff: 0.38,
 }
 
 // Rows aligns the claims of several reports. docs[i][j] is claim j of
@@ -114,13 +118,18 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 	group := groupReports(aff, pol.GroupAt, pol.MinReports)
 
 	var same, related []edge
-	k := pol.TopK + pol.TopKPerDoc*len(docs)
-	for _, c := range candidates(claims, refs, k, pol.MaxShare) {
-		a, b := refs[c.a], refs[c.b]
-		if group[a.Doc] != group[b.Doc] {
-			continue
+	k := pol.TopK + pol.TopKPerDoc*(len(docs)-1)
+	var cands []candidate
+	all := candidates(claims, refs, k, pol.MaxShare)
+	for _, c := range all {
+		if group[refs[c.a].Doc] == group[refs[c.b].Doc] {
+			cands = append(cands, c)
 		}
-		s := Score(claims[c.a], claims[c.b])
+	}
+	scores := make([]float64, len(cands))
+	parallel.For(len(cands), func(i int) { scores[i] = Score(claims[cands[i].a], claims[cands[i].b]) })
+	for i, c := range cands {
+		a, b, s := refs[c.a], refs[c.b], scores[i]
 		e := edge{a, b, s, s + pol.AffWeight*aff[a.Doc][b.Doc]}
 		switch {
 		case e.e >= pol.SameAt+opt.Strictness:
@@ -129,7 +138,7 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 			related = append(related, e)
 		}
 	}
-	sort.SliceStable(same, func(x, y int) bool { return same[x].e > same[y].e })
+	slices.SortStableFunc(same, func(x, y edge) int { return cmp.Compare(y.e, x.e) })
 	shared := map[[2]int]int{}
 	for _, e := range same {
 		shared[[2]int{e.a.Doc, e.b.Doc}]++
@@ -200,12 +209,11 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 	for _, e := range related {
 		links = append(links, link{e, LevelRelated})
 	}
-	sort.SliceStable(links, func(x, y int) bool {
-		a, b := links[x], links[y]
-		if a.a != b.a {
-			return a.a.Doc < b.a.Doc || a.a.Doc == b.a.Doc && a.a.Claim < b.a.Claim
+	slices.SortStableFunc(links, func(x, y link) int {
+		if c := compareRefs(x.a, y.a); c != 0 {
+			return c
 		}
-		return a.b.Doc < b.b.Doc || a.b.Doc == b.b.Doc && a.b.Claim < b.b.Claim
+		return compareRefs(x.b, y.b)
 	})
 	for _, l := range links {
 		if find(index[l.a]) != find(index[l.b]) {
@@ -213,6 +221,14 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 		}
 	}
 	return rows
+}
+
+// compareRefs orders claims by report, then by position.
+func compareRefs(a, b Ref) int {
+	if c := cmp.Compare(a.Doc, b.Doc); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.Claim, b.Claim)
 }
 
 // edge is a scored candidate pair: its Score and the evidence e that the
@@ -263,27 +279,36 @@ func order(rows []Row, base int) []Row {
 		doc, claim int
 	}
 	keys := make([]key, len(rows))
-	var anchorOf func(i int, seen map[int]bool) int
-	anchorOf = func(i int, seen map[int]bool) int {
+	// anchor[i] is memoised (unknown: -2; a row being resolved reads as
+	// -1, which also ends a cycle), so a long run of rows without a base
+	// claim is walked once, not once per row.
+	anchor := make([]int, len(rows))
+	for i := range anchor {
+		anchor[i] = -2
+	}
+	var anchorOf func(i int) int
+	anchorOf = func(i int) int {
+		if anchor[i] != -2 {
+			return anchor[i]
+		}
+		anchor[i] = -1
 		for _, c := range rows[i].Claims {
 			if c.Doc == base {
+				anchor[i] = c.Claim
 				return c.Claim
 			}
 		}
-		if seen[i] {
-			return -1
-		}
-		seen[i] = true
 		first := rows[i].Claims[0]
 		for p := first.Claim - 1; p >= 0; p-- {
 			if j, ok := rowOf[Ref{first.Doc, p}]; ok && j != i {
-				return anchorOf(j, seen)
+				anchor[i] = anchorOf(j)
+				break
 			}
 		}
-		return -1
+		return anchor[i]
 	}
 	for i, r := range rows {
-		k := key{anchor: anchorOf(i, map[int]bool{}), depth: 1, doc: r.Claims[0].Doc, claim: r.Claims[0].Claim}
+		k := key{anchor: anchorOf(i), depth: 1, doc: r.Claims[0].Doc, claim: r.Claims[0].Claim}
 		for _, c := range r.Claims {
 			if c.Doc == base {
 				k.depth = 0

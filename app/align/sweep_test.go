@@ -4,9 +4,9 @@ package align
 // explore, tuning on the train topics only.
 func sweepPolicies() []policy {
 	var out []policy
-	for _, g := range []float64{0.3, 0.32, 0.35} {
+	for _, k := range []int{8, 32} {
 		q := defaultPolicy
-		q.GroupAt = g
+		q.TopK = k
 		out = append(out, q)
 	}
 	return out

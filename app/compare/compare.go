@@ -13,13 +13,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"runtime"
-	"sync"
 
 	"parallax/app"
 	"parallax/app/align"
 	"parallax/app/flags"
 	"parallax/app/ingest"
+	"parallax/app/parallel"
 	"parallax/app/segment"
 )
 
@@ -181,7 +180,7 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	for i := range docs {
 		d := &docs[i]
 		prep[i] = make([]*align.Prepared, len(d.Claims))
-		parallel(len(d.Claims), func(j int) { prep[i][j] = align.Prepare(d.ClaimText(j), idf) })
+		parallel.For(len(d.Claims), func(j int) { prep[i][j] = align.Prepare(d.ClaimText(j), idf) })
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
@@ -194,73 +193,52 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	}
 	p.step()
 
-	// Each claim is analysed for flags once, however many rows hold it.
+	// Each claim is analysed for flags once, however many rows hold it;
+	// then rows are flagged independently, both stages on all cores.
+	var refs []align.Ref
 	analysed := make([][]*flags.Claim, len(docs))
 	for i := range docs {
 		analysed[i] = make([]*flags.Claim, len(docs[i].Claims))
-	}
-	analyse := func(r align.Ref) *flags.Claim {
-		if a := analysed[r.Doc][r.Claim]; a != nil {
-			return a
+		for j := range docs[i].Claims {
+			refs = append(refs, align.Ref{Doc: i, Claim: j})
 		}
+	}
+	parallel.For(len(refs), func(k int) {
+		r := refs[k]
 		c := docs[r.Doc].Claims[r.Claim]
-		a := flags.Analyze(docs[r.Doc].Report.Text, app.Span{Start: c.Start, End: c.End})
-		analysed[r.Doc][r.Claim] = a
-		return a
+		analysed[r.Doc][r.Claim] = flags.Analyze(docs[r.Doc].Report.Text, app.Span{Start: c.Start, End: c.End})
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	rows := make([]Row, len(aligned))
-	for i, ar := range aligned {
-		if i%64 == 0 {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-		}
+	parallel.For(len(aligned), func(i int) {
+		ar := aligned[i]
 		row := Row{Claims: ar.Claims, Level: ar.Level, Link: ar.Link, Score: ar.Score}
 		for k, ref := range ar.Claims {
 			if ref.Doc == opt.Base {
 				row.Ref = k
 			}
 		}
-		if len(row.Claims) > 1 {
-			ref := analyse(row.Claims[row.Ref])
+		// Flags type what differs in a claim stated twice; between merely
+		// related claims they would only list what the two do not share.
+		if len(row.Claims) > 1 && row.Level == align.LevelSame && ctx.Err() == nil {
+			ref := analysed[row.Claims[row.Ref].Doc][row.Claims[row.Ref].Claim]
 			for k, c := range row.Claims {
 				if k == row.Ref {
 					continue
 				}
-				for _, f := range flags.Between(ref, analyse(c)) {
+				for _, f := range flags.Between(ref, analysed[c.Doc][c.Claim]) {
 					row.Flags = append(row.Flags, f)
 					row.FlagOf = append(row.FlagOf, k)
 				}
 			}
 		}
 		rows[i] = row
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 	p.step()
 	return &Comparison{Docs: docs, Rows: rows, Base: opt.Base}, nil
-}
-
-// parallel runs f(0..n-1) on all cores; Prepare is the costly stage on long
-// reports and each call is independent.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range workers {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -82,6 +82,7 @@ type Claim struct {
 	span  app.Span
 	toks  []textnorm.Token
 	lemma []string
+	known []bool // known[i]: WordNet has a lemma for token i
 	brk   []bool // brk[i]: clause punctuation between toks[i-1] and toks[i]
 	lower bool   // the claim has no capital letters (lower-cased wire copy)
 	// quoted: the claim opens with a quotation mark, so it is someone's
@@ -108,6 +109,7 @@ func Analyze(text string, span app.Span) *Claim {
 	c.toks = textnorm.AppendAnalyze(nil, text, s, e)
 	n := len(c.toks)
 	c.lemma = make([]string, n)
+	c.known = make([]bool, n)
 	c.brk = make([]bool, n)
 	c.used = make([]bool, n)
 	c.lower = true
@@ -115,7 +117,8 @@ func Analyze(text string, span app.Span) *Claim {
 	for i := range c.toks {
 		t := &c.toks[i]
 		if t.Kind == textnorm.Word {
-			c.lemma[i] = lexicon.Lemma(t.Norm)
+			w := lexicon.Lookup(t.Norm)
+			c.lemma[i], c.known[i] = w.Lemma(), w.Known()
 		}
 		if t.Has(textnorm.Capital) || t.Has(textnorm.Acronym) && strings.ToLower(t.Text) != t.Text {
 			c.lower = false

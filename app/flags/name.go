@@ -23,7 +23,7 @@ func (c *Claim) namelike(i int) bool {
 			return false
 		}
 	}
-	if !lexicon.Known(t.Norm) {
+	if !c.known[i] {
 		return true
 	}
 	return t.Has(textnorm.Capital) && !c.sentenceStart(i)

@@ -30,6 +30,7 @@ package lexicon
 import (
 	"fmt"
 	"sync"
+	"sync/atomic"
 
 	"parallax/app/lexicon/internal/wntable"
 	"parallax/assets"
@@ -265,6 +266,40 @@ func (l *lexicon) related(a, b *Word) Relation {
 	if a.n == 0 || b.n == 0 {
 		return RelNone
 	}
+	key := a.h*0x9e3779b97f4a7c15 ^ b.h
+	slot := &memo[key>>(64-memoBits)]
+	if e := slot.Load(); e&^7 == key&^7 && e&7 != 0 {
+		return Relation(e&7 - 1)
+	}
+	r := l.relateWords(a, b)
+	slot.Store(key&^7 | uint64(r+1))
+	return r
+}
+
+// The relation memo. Scoring a comparison relates the same word pairs over
+// and over (two long reports of one story share their vocabulary), and each
+// relation walks candidate lemmas, senses and hypernyms. A direct-mapped
+// table of 2^18 atomic words (2 MB) caches the answers: each entry holds the pair's
+// 64-bit key with its low three bits replaced by the relation plus one, so a
+// lookup is one atomic load and a comparison. Two pairs whose keys differ
+// only in those bits would share an entry; with 61 bits of key that does not
+// happen in practice, and it would cost one wrong word relation, not a crash.
+const memoBits = 18
+
+var memo [1 << memoBits]atomic.Uint64
+
+// hashWord is FNV-1a over the word's bytes.
+func hashWord(s string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= 1099511628211
+	}
+	return h
+}
+
+// relateWords is related without the memo.
+func (l *lexicon) relateWords(a, b *Word) Relation {
 	for i := range int(a.n) {
 		for j := range int(b.n) {
 			if a.c[i].word == b.c[j].word {

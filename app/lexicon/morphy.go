@@ -21,6 +21,7 @@ const maxWordLen = 64
 // many pairs without repeating the morphology.
 type Word struct {
 	text string
+	h    uint64 // hash of text, the key of the relation memo
 	n    uint8
 	c    [maxCands]cand
 }
@@ -59,7 +60,7 @@ var rules = [wntable.NumPOS][]rule{
 // morph.c, rules are not applied to words of two letters or fewer, nor is
 // "-s" stripped from nouns in "-ss" ("glass"). It does not allocate.
 func (l *lexicon) analyse(word string, w *Word) {
-	w.text, w.n = word, 0
+	w.text, w.n, w.h = word, 0, hashWord(word)
 	t := l.t
 	id, known := l.index.lookup(word)
 	var buf [maxWordLen]byte
