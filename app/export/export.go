@@ -117,36 +117,6 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// counts sums up a comparison for the summary line.
-type counts struct {
-	Rows, Shared, Flagged, Single, Related int
-}
-
-func count(c *compare.Comparison) counts {
-	n := counts{Rows: len(c.Rows)}
-	for i := range c.Rows {
-		r := &c.Rows[i]
-		switch {
-		case r.Shared():
-			n.Shared++
-			if len(r.Flags) > 0 {
-				n.Flagged++
-			}
-		case len(r.Claims) == 1:
-			n.Single++
-		default:
-			n.Related++
-		}
-	}
-	return n
-}
-
-// String is the summary line: "38 rows, 9 shared by 2+ reports, ...".
-func (n counts) String() string {
-	return fmt.Sprintf("%d rows, %d shared by 2+ reports, %d flagged, %d single source, %d related links",
-		n.Rows, n.Shared, n.Flagged, n.Single, n.Related)
-}
-
 // byline is a report's outlet, author and date, those that are known.
 func byline(c *compare.Comparison, d int) string {
 	r := c.Docs[d].Report

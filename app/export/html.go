@@ -92,7 +92,7 @@ type (
 // order, each claim's differences from the row's reference coloured (added,
 // missing, changed) and the row's flags listed.
 func HTML(w io.Writer, c *compare.Comparison) error {
-	data := htmlData{Counts: count(c).String()}
+	data := htmlData{Counts: c.Counts().String()}
 	for d := range c.Docs {
 		data.Docs = append(data.Docs, htmlDoc{title(c, d), byline(c, d), c.Docs[d].Path, label(c, d), d == c.Base})
 	}

@@ -66,7 +66,7 @@ func Markdown(w io.Writer, c *compare.Comparison) error {
 		}
 		p("\n")
 	}
-	p("\n%s.\n\n", count(c))
+	p("\n%s.\n\n", c.Counts())
 	p("Differences are marked against each row's reference claim (the base report's where it has one): " +
 		"\\[-missing-\\] words are the reference's, \\{+added+\\} words this report's.\n")
 
