@@ -36,13 +36,8 @@ func (s Status) String() string { return statusNames[s] }
 // reference, so callers that need it often should keep the answer.
 func (c *Comparison) Status(i int) Status {
 	r := &c.Rows[i]
-	switch {
-	case r.Link:
-		return StatusLink
-	case len(r.Claims) < 2:
-		return StatusSingle
-	case len(r.Flags) > 0:
-		return StatusFlagged
+	if s := r.quickStatus(); s != StatusAgree {
+		return s
 	}
 	ref := r.Claims[r.Ref]
 	for k, cl := range r.Claims {
@@ -54,6 +49,20 @@ func (c *Comparison) Status(i int) Status {
 				return StatusDiffer
 			}
 		}
+	}
+	return StatusAgree
+}
+
+// quickStatus is the status that needs no diff: StatusAgree stands for
+// "agree or differ".
+func (r *Row) quickStatus() Status {
+	switch {
+	case r.Link:
+		return StatusLink
+	case len(r.Claims) < 2:
+		return StatusSingle
+	case len(r.Flags) > 0:
+		return StatusFlagged
 	}
 	return StatusAgree
 }
@@ -71,18 +80,17 @@ type Counts struct {
 func (c *Comparison) Counts() Counts {
 	var n Counts
 	for i := range c.Rows {
-		r := &c.Rows[i]
-		switch {
-		case r.Link:
+		switch c.Rows[i].quickStatus() {
+		case StatusLink:
 			n.Links++
 			continue
-		case len(r.Claims) < 2:
+		case StatusSingle:
 			n.Single++
+		case StatusFlagged:
+			n.Flagged++
+			n.Shared++
 		default:
 			n.Shared++
-			if len(r.Flags) > 0 {
-				n.Flagged++
-			}
 		}
 		n.Rows++
 	}

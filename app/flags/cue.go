@@ -490,7 +490,7 @@ func (c *Claim) generic(x *attribution) bool {
 	}
 	for _, k := range x.src {
 		t := &c.toks[k]
-		if !lexicon.Known(t.Norm) || t.Has(textnorm.Acronym) {
+		if !c.known[k] || t.Has(textnorm.Acronym) {
 			return false
 		}
 		if t.Has(textnorm.Capital) && k > 0 && !c.brk[k] && !c.sentenceStart(k) {

@@ -82,7 +82,7 @@ type Claim struct {
 	span  app.Span
 	toks  []textnorm.Token
 	lemma []string
-	known []bool // known[i]: WordNet has a lemma for token i
+	known []bool // known[i]: WordNet has a lemma for word token i (looked up once)
 	brk   []bool // brk[i]: clause punctuation between toks[i-1] and toks[i]
 	lower bool   // the claim has no capital letters (lower-cased wire copy)
 	// quoted: the claim opens with a quotation mark, so it is someone's

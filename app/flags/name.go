@@ -171,7 +171,7 @@ func (c *Claim) findRoles() {
 			}
 			isName := t.Has(textnorm.Capital)
 			if c.lower {
-				isName = !lexicon.Known(t.Norm)
+				isName = !c.known[k]
 			}
 			if !isName {
 				break
