@@ -73,6 +73,20 @@ type Store interface {
 	SearchReports(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// RemoveReport deletes one report, or returns ErrNotFound.
 	RemoveReport(ctx context.Context, id int64) error
+	// AddComparison stores c and sets its ID, Created and Updated. Every
+	// report it names must exist.
+	AddComparison(ctx context.Context, c *Comparison) error
+	// Comparison returns one saved comparison, or ErrNotFound. Reports
+	// removed from the library since are no longer in its Reports.
+	Comparison(ctx context.Context, id int64) (Comparison, error)
+	// Comparisons lists every saved comparison, most recently updated first.
+	Comparisons(ctx context.Context) ([]Comparison, error)
+	// UpdateComparison saves c's name, reports, order and settings and sets
+	// its Updated, or returns ErrNotFound.
+	UpdateComparison(ctx context.Context, c *Comparison) error
+	// RemoveComparison deletes one comparison (never its reports), or
+	// returns ErrNotFound.
+	RemoveComparison(ctx context.Context, id int64) error
 	// Setting reads a small library-wide value ("" when unset), such as
 	// whether the built-in samples were ever loaded.
 	Setting(ctx context.Context, key string) (string, error)

@@ -128,13 +128,13 @@ func (a *addReport) done(res workspace.Imported) {
 		a.dlg.Hide()
 		a.m.reload(res.Report.ID)
 		msg := fmt.Sprintf("This text is already in the library as “%s”%s. It is selected in the library.",
-			displayTitle(res.Report), outletSuffix(res.Report.Outlet))
+			workspace.Title(res.Report), outletSuffix(res.Report.Outlet))
 		a.m.status.set(msg)
 		dialog.ShowInformation("Already in the library", msg, a.m.win)
 	default:
 		a.dlg.Hide()
 		a.m.reload(res.Report.ID)
-		a.m.status.set(fmt.Sprintf("Added “%s”.", displayTitle(res.Report)))
+		a.m.status.set(fmt.Sprintf("Added “%s”.", workspace.Title(res.Report)))
 	}
 }
 

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
+	"parallax/app/workspace"
 )
 
 // searchDelay is how long typing must pause before the library is searched:
@@ -113,7 +114,7 @@ func (l *library) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 	}
 	r := l.shown[id]
 	c := o.(*fyne.Container)
-	c.Objects[0].(*widget.Label).SetText(displayTitle(r))
+	c.Objects[0].(*widget.Label).SetText(workspace.Title(r))
 	meta := c.Objects[1].(*widget.RichText)
 	meta.Segments[0].(*widget.TextSegment).Text = rowMeta(r)
 	meta.Refresh()

@@ -206,7 +206,7 @@ func (m *Main) confirmRemove() {
 	if r.ID == 0 {
 		return
 	}
-	msg := fmt.Sprintf("Remove “%s” from the library?\n\nIts text and metadata are deleted from this library; the original file, if any, is not touched.", displayTitle(r))
+	msg := fmt.Sprintf("Remove “%s” from the library?\n\nIts text and metadata are deleted from this library; the original file, if any, is not touched.", workspace.Title(r))
 	d := dialog.NewConfirm("Remove report", msg, func(ok bool) {
 		if ok {
 			m.remove(r)
@@ -231,7 +231,7 @@ func (m *Main) remove(r app.Report) {
 			}
 			m.report.clear()
 			m.lib.forget(r.ID)
-			m.status.set(fmt.Sprintf("Removed “%s”.", displayTitle(r)))
+			m.status.set(fmt.Sprintf("Removed “%s”.", workspace.Title(r)))
 			m.reload(next)
 		})
 	})
@@ -251,15 +251,4 @@ func countReports(n int) string {
 		return "1 report"
 	}
 	return fmt.Sprintf("%d reports", n)
-}
-
-// displayTitle is the title an editor sees for r, never empty.
-func displayTitle(r app.Report) string {
-	switch {
-	case r.Title != "":
-		return r.Title
-	case r.FileName != "":
-		return r.FileName
-	}
-	return "Untitled report"
 }

@@ -267,9 +267,9 @@ func summarise(res []workspace.Imported) string {
 		case r.Err != nil:
 			return "Not added: " + r.Err.Error()
 		case r.Duplicate:
-			return fmt.Sprintf("%s is already in the library as “%s”.", filepath.Base(r.Path), displayTitle(r.Report))
+			return fmt.Sprintf("%s is already in the library as “%s”.", filepath.Base(r.Path), workspace.Title(r.Report))
 		default:
-			return fmt.Sprintf("Added “%s”.", displayTitle(r.Report))
+			return fmt.Sprintf("Added “%s”.", workspace.Title(r.Report))
 		}
 	}
 	var added, dup int
@@ -309,9 +309,9 @@ func summaryDetails(res []workspace.Imported) string {
 		case r.Err != nil:
 			lines = append(lines, "Failed: "+r.Err.Error())
 		case r.Duplicate:
-			lines = append(lines, fmt.Sprintf("Already in the library: %s, as “%s”", name, displayTitle(r.Report)))
+			lines = append(lines, fmt.Sprintf("Already in the library: %s, as “%s”", name, workspace.Title(r.Report)))
 		default:
-			lines = append(lines, fmt.Sprintf("Added: %s, as “%s”", name, displayTitle(r.Report)))
+			lines = append(lines, fmt.Sprintf("Added: %s, as “%s”", name, workspace.Title(r.Report)))
 		}
 	}
 	return strings.Join(lines, "\n")

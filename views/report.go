@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
+	"parallax/app/workspace"
 )
 
 // readingWidth caps the width of a report's text: lines much longer than
@@ -101,7 +102,7 @@ func (p *reportPane) clear() {
 func (p *reportPane) show(r app.Report) {
 	p.current = r
 	p.wanted = r.ID
-	p.title.SetText(displayTitle(r))
+	p.title.SetText(workspace.Title(r))
 	p.byline.SetText(byline(r))
 	p.byline.Hidden = p.byline.Text == ""
 

@@ -7,6 +7,7 @@ package apptest
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -21,6 +22,10 @@ type Store struct {
 	next     int64
 	reports  map[int64]app.Report
 	settings map[string]string
+	comps    map[int64]app.Comparison
+	nextComp int64
+	// tick orders comparisons' Updated times: each write is a minute later.
+	tick int64
 	// FailAdd, when set, is returned by every AddReport, to test how callers
 	// cope with a library that cannot be written.
 	FailAdd error
@@ -30,7 +35,7 @@ var _ app.Store = (*Store)(nil)
 
 // NewStore returns an empty store.
 func NewStore() *Store {
-	return &Store{reports: map[int64]app.Report{}, settings: map[string]string{}}
+	return &Store{reports: map[int64]app.Report{}, settings: map[string]string{}, comps: map[int64]app.Comparison{}}
 }
 
 // AddReport stores r with the next ID and a Created time one minute after
@@ -130,7 +135,111 @@ func (s *Store) RemoveReport(_ context.Context, id int64) error {
 		return app.ErrNotFound
 	}
 	delete(s.reports, id)
+	// As in SQLite: the report leaves every comparison, and an unset base.
+	for cid, c := range s.comps {
+		c.Reports = slices.DeleteFunc(slices.Clone(c.Reports), func(r int64) bool { return r == id })
+		c.Hidden = slices.DeleteFunc(slices.Clone(c.Hidden), func(r int64) bool { return r == id })
+		if c.Base == id {
+			c.Base = 0
+		}
+		s.comps[cid] = c
+	}
 	return nil
+}
+
+// AddComparison stores c with the next ID; every report must exist.
+func (s *Store) AddComparison(_ context.Context, c *app.Comparison) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.checkReports(c); err != nil {
+		return err
+	}
+	s.nextComp++
+	c.ID = s.nextComp
+	c.Created = s.now()
+	c.Updated = c.Created
+	s.comps[c.ID] = clone(*c)
+	return nil
+}
+
+// checkReports returns ErrNotFound when c names a missing report. Call with
+// mu held.
+func (s *Store) checkReports(c *app.Comparison) error {
+	for _, id := range c.Reports {
+		if _, ok := s.reports[id]; !ok {
+			return app.ErrNotFound
+		}
+	}
+	return nil
+}
+
+// Comparison returns one comparison.
+func (s *Store) Comparison(_ context.Context, id int64) (app.Comparison, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	c, ok := s.comps[id]
+	if !ok {
+		return c, app.ErrNotFound
+	}
+	return clone(c), nil
+}
+
+// Comparisons lists comparisons, most recently updated first.
+func (s *Store) Comparisons(context.Context) ([]app.Comparison, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []app.Comparison
+	for _, c := range s.comps {
+		out = append(out, clone(c))
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if !out[i].Updated.Equal(out[j].Updated) {
+			return out[i].Updated.After(out[j].Updated)
+		}
+		return out[i].ID > out[j].ID
+	})
+	return out, nil
+}
+
+// UpdateComparison saves c.
+func (s *Store) UpdateComparison(_ context.Context, c *app.Comparison) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, ok := s.comps[c.ID]
+	if !ok {
+		return app.ErrNotFound
+	}
+	if err := s.checkReports(c); err != nil {
+		return err
+	}
+	c.Created = old.Created
+	c.Updated = s.now()
+	s.comps[c.ID] = clone(*c)
+	return nil
+}
+
+// RemoveComparison deletes one comparison.
+func (s *Store) RemoveComparison(_ context.Context, id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, ok := s.comps[id]; !ok {
+		return app.ErrNotFound
+	}
+	delete(s.comps, id)
+	return nil
+}
+
+// now is the next comparison write time. Call with mu held.
+func (s *Store) now() time.Time {
+	s.tick++
+	return time.Date(2025, 11, 21, 9, 30, 0, 0, time.UTC).Add(time.Duration(s.tick) * time.Minute)
+}
+
+// clone copies c's slices, so callers never share the store's.
+func clone(c app.Comparison) app.Comparison {
+	c.Reports = slices.Clone(c.Reports)
+	c.Hidden = slices.Clone(c.Hidden)
+	return c
 }
 
 // Setting reads a setting ("" when unset).
