@@ -16,78 +16,11 @@ import (
 	"strings"
 
 	"parallax/app/compare"
-	"parallax/app/worddiff"
 )
 
-// Kind is how a run of a claim's text differs from the row's reference
-// claim. The values double as CSS class names in HTML.
-type Kind string
-
-// The kinds of run.
-const (
-	Same    Kind = ""        // words the reference has too
-	Added   Kind = "added"   // words only this claim has
-	Missing Kind = "missing" // words of the reference this claim lacks
-	Was     Kind = "was"     // words of the reference this claim changed
-	Changed Kind = "changed" // this claim's words in their place
-)
-
-// Run is a stretch of text with one Kind.
-type Run struct {
-	Text string
-	Kind Kind
-}
-
-// Runs marks text against ref word by word (worddiff.Diff): text is kept
-// whole and in order, with the reference's missing or changed words
-// inserted where they would stand. A claim that is its row's reference (or
-// an empty ref) is one Same run.
-func Runs(ref, text string) []Run {
-	if ref == "" || ref == text {
-		return []Run{{text, Same}}
-	}
-	var out []Run
-	add := func(s string, k Kind) {
-		if s == "" {
-			return
-		}
-		if n := len(out); n > 0 && out[n-1].Kind == k {
-			out[n-1].Text += s
-			return
-		}
-		out = append(out, Run{s, k})
-	}
-	at := 0
-	for _, e := range worddiff.Diff(ref, text) {
-		if e.B[0] > at {
-			add(text[at:e.B[0]], Same)
-			at = e.B[0]
-		}
-		a, b := ref[e.A[0]:e.A[1]], text[e.B[0]:e.B[1]]
-		switch e.Op {
-		case worddiff.Equal:
-			add(b, Same)
-		case worddiff.Insert:
-			add(b, Added)
-		case worddiff.Delete:
-			// A deletion has no place in text; keep a space between it
-			// and the words around it.
-			if at > 0 {
-				add(" ", Same)
-				add(a, Missing)
-			} else {
-				add(a, Missing)
-				add(" ", Same)
-			}
-		case worddiff.Replace:
-			add(a, Was)
-			add(b, Changed)
-		}
-		at = max(at, e.B[1])
-	}
-	add(text[at:], Same)
-	return out
-}
+// Run is a stretch of a claim's text marked against its row's reference
+// (compare.Runs).
+type Run = compare.Run
 
 // label names report d for the editor: "[1] Title", the title cut to a
 // length that fits a column header and a quote's label.
@@ -127,17 +60,6 @@ func byline(c *compare.Comparison, d int) string {
 		}
 	}
 	return strings.Join(parts, ", ")
-}
-
-// rowRuns returns claim k of row r marked against the row's reference.
-func rowRuns(c *compare.Comparison, r *compare.Row, k int) []Run {
-	ref := r.Claims[r.Ref]
-	cl := r.Claims[k]
-	text := c.Docs[cl.Doc].ClaimText(cl.Claim)
-	if k == r.Ref {
-		return []Run{{text, Same}}
-	}
-	return Runs(c.Docs[ref.Doc].ClaimText(ref.Claim), text)
 }
 
 // formatScore prints a row score with two decimals.

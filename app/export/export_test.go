@@ -217,29 +217,3 @@ func TestHostileText(t *testing.T) {
 		t.Error("Markdown passes raw HTML through")
 	}
 }
-
-func TestRuns(t *testing.T) {
-	for _, tc := range []struct{ ref, text, want string }{
-		{"the ferry sank", "the ferry sank", "the ferry sank"},
-		{"the ferry sank on Tuesday", "the ferry capsized on Tuesday", "the ferry [-sank-]{+capsized+} on Tuesday"},
-		{"the big ferry sank", "the ferry sank", "the [-big-] ferry sank"},
-		{"the ferry sank today", "the ferry sank", "the ferry sank [-today-]"},
-		{"today the ferry sank", "the ferry sank", "[-today-] the ferry sank"},
-		{"the ferry sank", "the old ferry sank.", "the {+old+} ferry sank."},
-	} {
-		var b strings.Builder
-		for _, r := range export.Runs(tc.ref, tc.text) {
-			switch r.Kind {
-			case export.Same:
-				b.WriteString(r.Text)
-			case export.Missing, export.Was:
-				b.WriteString("[-" + r.Text + "-]")
-			default:
-				b.WriteString("{+" + r.Text + "+}")
-			}
-		}
-		if b.String() != tc.want {
-			t.Errorf("Runs(%q, %q) = %q, want %q", tc.ref, tc.text, b.String(), tc.want)
-		}
-	}
-}

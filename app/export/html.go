@@ -104,7 +104,7 @@ func HTML(w io.Writer, c *compare.Comparison) error {
 			hr.Class, hr.Level = "single", "single"
 		}
 		for k, ref := range r.Claims {
-			hr.Cells[ref.Doc] = htmlCell{Runs: rowRuns(c, r, k), Ref: len(r.Claims) > 1 && k == r.Ref}
+			hr.Cells[ref.Doc] = htmlCell{Runs: c.ClaimRuns(r, k), Ref: len(r.Claims) > 1 && k == r.Ref}
 		}
 		for k, f := range r.Flags {
 			hr.Flags = append(hr.Flags, htmlFlag{string(f.Kind), label(c, r.Claims[r.FlagOf[k]].Doc), f.Detail})

@@ -32,11 +32,11 @@ func mdRuns(runs []Run) string {
 	for _, r := range runs {
 		t := md(r.Text)
 		switch r.Kind {
-		case Same:
+		case compare.Same:
 			b.WriteString(mdEscape.Replace(spaces.ReplaceAllString(r.Text, " ")))
-		case Missing, Was:
+		case compare.Missing, compare.Was:
 			b.WriteString("[-" + t + "-]")
-		case Added, Changed:
+		case compare.Added, compare.Changed:
 			b.WriteString("{+" + t + "+}")
 		}
 	}
@@ -96,7 +96,7 @@ func Markdown(w io.Writer, c *compare.Comparison) error {
 			if k == r.Ref {
 				note = " (reference)"
 			}
-			p("> **%s**%s: %s\n", md(label(c, ref.Doc)), note, mdRuns(rowRuns(c, r, k)))
+			p("> **%s**%s: %s\n", md(label(c, ref.Doc)), note, mdRuns(c.ClaimRuns(r, k)))
 		}
 		if len(r.Flags) > 0 {
 			p("\n")
