@@ -1,0 +1,201 @@
+// Package sheet lays a comparison out for reading: one row per main row of
+// the comparison, one cell per report, each cell's claim cut into marked
+// runs (words added, missing or changed against the row's reference, and
+// the row's flags where they occur), each row's status, and the questions
+// the window asks of them: which rows a filter shows, where the next
+// difference is, which rows a search finds, which rows a row is linked to.
+//
+// It is the window's view model, kept free of Fyne so it is built off the
+// UI goroutine (a comparison of twelve long reports is thousands of cells)
+// and tested and benchmarked without a display. The views only measure and
+// draw what it says.
+package sheet
+
+import (
+	"sort"
+	"strings"
+
+	"parallax/app/align"
+	"parallax/app/compare"
+	"parallax/app/parallel"
+	"parallax/app/textnorm"
+)
+
+// Sheet is a comparison laid out in rows and cells.
+type Sheet struct {
+	C *compare.Comparison
+	// Rows are the comparison's main rows, in its order (the base report's
+	// order); links between them are not rows (see Links).
+	Rows []Row
+	// rowOf[doc][claim] is the index in Rows of the row holding the claim.
+	rowOf [][]int
+	// links[i] are the links that touch Rows[i].
+	links [][]Link
+}
+
+// Row is one main row.
+type Row struct {
+	// Index is the row's index in C.Rows.
+	Index  int
+	Status compare.Status
+	// Cells has one cell per report, by report index (not column order).
+	Cells []Cell
+	// Reports counts the reports that state the row's claim.
+	Reports int
+	// find is the row's text folded for find-in-comparison.
+	find string
+}
+
+// Cell is one report's claim in a row.
+type Cell struct {
+	// Claim is the claim's index in its report, -1 when the report does not
+	// state the row's claim (the window leaves such a cell empty).
+	Claim int
+	// Ref marks the row's reference claim, the one the others are marked
+	// against, in a row of two or more claims.
+	Ref  bool
+	Runs []Run
+}
+
+// Empty reports whether the cell has no claim.
+func (c *Cell) Empty() bool { return c.Claim < 0 }
+
+// Run is a stretch of a claim with one kind of marking.
+type Run struct {
+	compare.Run
+	// Flag is the 1-based number of the row flag (Row.Index's Flags) that
+	// these words carry, 0 for none.
+	Flag int
+}
+
+// Link is a weaker tie from one row to another: two claims that overlap
+// without being the same (align.LevelRelated) or the same claim kept apart
+// because a row holds one claim per report.
+type Link struct {
+	// Row is the other row's index in Rows.
+	Row   int
+	Level align.Level
+	Score float64
+}
+
+// New lays out c. It diffs every claim against its row's reference, on all
+// cores; call it off the UI goroutine.
+func New(c *compare.Comparison) *Sheet {
+	s := &Sheet{C: c, rowOf: make([][]int, len(c.Docs))}
+	for d := range c.Docs {
+		s.rowOf[d] = make([]int, len(c.Docs[d].Claims))
+	}
+	for i := range c.Rows {
+		if c.Rows[i].Link {
+			continue
+		}
+		for _, ref := range c.Rows[i].Claims {
+			s.rowOf[ref.Doc][ref.Claim] = len(s.Rows)
+		}
+		s.Rows = append(s.Rows, Row{Index: i})
+	}
+	parallel.For(len(s.Rows), func(i int) { s.layRow(&s.Rows[i]) })
+
+	s.links = make([][]Link, len(s.Rows))
+	for i := range c.Rows {
+		r := &c.Rows[i]
+		if !r.Link || len(r.Claims) != 2 {
+			continue
+		}
+		a := s.rowOf[r.Claims[0].Doc][r.Claims[0].Claim]
+		b := s.rowOf[r.Claims[1].Doc][r.Claims[1].Claim]
+		if a == b {
+			continue
+		}
+		s.links[a] = append(s.links[a], Link{b, r.Level, r.Score})
+		s.links[b] = append(s.links[b], Link{a, r.Level, r.Score})
+	}
+	for _, ls := range s.links {
+		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Score > ls[j].Score })
+	}
+	return s
+}
+
+// layRow fills one row's status and cells.
+func (s *Sheet) layRow(row *Row) {
+	c := s.C
+	r := &c.Rows[row.Index]
+	row.Status = c.Status(row.Index)
+	row.Cells = make([]Cell, len(c.Docs))
+	for d := range row.Cells {
+		row.Cells[d].Claim = -1
+	}
+	var find strings.Builder
+	for k, ref := range r.Claims {
+		runs := c.ClaimRuns(r, k)
+		claim := c.Docs[ref.Doc].Claims[ref.Claim]
+		row.Cells[ref.Doc] = Cell{Claim: ref.Claim, Ref: k == r.Ref && len(r.Claims) > 1,
+			Runs: markFlags(runs, r, k, claim.Start, claim.End)}
+		find.WriteString(textnorm.Fold(c.Docs[ref.Doc].ClaimText(ref.Claim)))
+		find.WriteByte('\n')
+	}
+	row.Reports = len(r.Claims)
+	row.find = find.String()
+}
+
+// markFlags splits the claim's own runs where row flags lie in claim k
+// (start and end are the claim's span in its report) and numbers them.
+// The reference claim carries every flag's first side (Flag.A); another
+// claim the second side (Flag.B) of the flags found in it.
+func markFlags(runs []compare.Run, r *compare.Row, k, start, end int) []Run {
+	type mark struct{ a, b, n int }
+	var marks []mark
+	for i, f := range r.Flags {
+		sp := f.B
+		if k == r.Ref {
+			sp = f.A
+		} else if r.FlagOf[i] != k {
+			continue
+		}
+		if sp.End <= sp.Start || sp.Start < start || sp.End > end {
+			continue
+		}
+		marks = append(marks, mark{sp.Start - start, sp.End - start, i + 1})
+	}
+	out := make([]Run, 0, len(runs)+2*len(marks))
+	for _, run := range runs {
+		if run.At < 0 || len(marks) == 0 {
+			out = append(out, Run{Run: run})
+			continue
+		}
+		// Cut the run at every mark boundary inside it.
+		cuts := []int{run.At, run.At + len(run.Text)}
+		for _, m := range marks {
+			for _, p := range []int{m.a, m.b} {
+				if p > run.At && p < run.At+len(run.Text) {
+					cuts = append(cuts, p)
+				}
+			}
+		}
+		sort.Ints(cuts)
+		for i := 0; i+1 < len(cuts); i++ {
+			a, b := cuts[i], cuts[i+1]
+			if a == b {
+				continue
+			}
+			piece := Run{Run: compare.Run{Text: run.Text[a-run.At : b-run.At], Kind: run.Kind, At: a}}
+			for _, m := range marks {
+				if a >= m.a && b <= m.b {
+					piece.Flag = m.n
+					break
+				}
+			}
+			out = append(out, piece)
+		}
+	}
+	return out
+}
+
+// Links returns the links of row i, strongest first.
+func (s *Sheet) Links(i int) []Link { return s.links[i] }
+
+// RowOf returns the index of the row holding claim of report doc.
+func (s *Sheet) RowOf(doc, claim int) int { return s.rowOf[doc][claim] }
+
+// Counts summarises the comparison for the status bar.
+func (s *Sheet) Counts() compare.Counts { return s.C.Counts() }
