@@ -19,7 +19,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke bench screenshot wordnet train clean
+.PHONY: all deps build run test unit lint smoke window bench screenshot wordnet train clean
 
 all: build
 
@@ -34,7 +34,7 @@ build: deps
 run: build
 	./$(BIN)
 
-test: deps lint unit build smoke
+test: deps lint unit build smoke window
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -46,6 +46,11 @@ unit:
 
 smoke: build
 	sh .ci/smoke.sh $(BIN)
+
+# window runs the real window under Xvfb on the seed reports and sends it
+# a key (see .ci/window.sh).
+window: build
+	sh .ci/window.sh $(BIN) ../shared/seeds
 
 # bench runs every benchmark, then the claim engine's speed benchmarks
 # (app/compare: seeds, an ECB+ topic, two long reports at 2k/20k/200k words

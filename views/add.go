@@ -113,7 +113,7 @@ func (a *addReport) submit() {
 	text, meta := a.text.Text, a.meta()
 	a.m.spawn(func() {
 		res := a.m.ws.ImportText(a.m.ctx, text, meta)
-		fyne.Do(func() { a.done(res) })
+		do(func() { a.done(res) })
 	})
 }
 

@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -43,6 +44,12 @@ type library struct {
 	query string
 	// selected is the ID of the selected report, 0 for none.
 	selected int64
+	// ticked are the reports chosen for a comparison, in the order they
+	// were ticked (the first becomes the base); compare is their button.
+	ticked  []int64
+	compare *widget.Button
+	// restoring is set while show puts the selection back.
+	restoring bool
 
 	// timer debounces the search box; seq discards results of searches
 	// overtaken by newer typing.
@@ -76,7 +83,10 @@ func (l *library) build() fyne.CanvasObject {
 	l.body = container.NewStack(l.list, l.empty, container.NewVBox(l.noMatch))
 	l.showBody()
 
-	top := container.NewVBox(l.search, l.heading.RichText)
+	l.compare = widget.NewButtonWithIcon("Compare", theme.ViewRestoreIcon(), l.m.compareTicked)
+	l.compare.Importance = widget.HighImportance
+	l.updateCompare()
+	top := container.NewVBox(l.search, container.NewBorder(nil, nil, nil, l.compare, l.heading.RichText))
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, l.body)
 }
 
@@ -105,7 +115,7 @@ func (l *library) createItem() fyne.CanvasObject {
 	title.TextStyle.Bold = true
 	title.Truncation = fyne.TextTruncateEllipsis
 	meta := newNote("Outlet · date").truncate()
-	return container.New(&rowLayout{}, title, meta.RichText)
+	return container.NewBorder(nil, nil, widget.NewCheck("", nil), nil, container.New(&rowLayout{}, title, meta.RichText))
 }
 
 func (l *library) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
@@ -113,7 +123,11 @@ func (l *library) updateItem(id widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	r := l.shown[id]
-	c := o.(*fyne.Container)
+	check := o.(*fyne.Container).Objects[1].(*widget.Check)
+	check.OnChanged = nil
+	check.SetChecked(slices.Contains(l.ticked, r.ID))
+	check.OnChanged = func(on bool) { l.tick(r.ID, on) }
+	c := o.(*fyne.Container).Objects[0].(*fyne.Container)
 	c.Objects[0].(*widget.Label).SetText(workspace.Title(r))
 	meta := c.Objects[1].(*widget.RichText)
 	meta.Segments[0].(*widget.TextSegment).Text = rowMeta(r)
@@ -140,11 +154,47 @@ func rowMeta(r app.Report) string {
 	return strings.Join(parts, " · ")
 }
 
+// tick adds or removes a report from the reports to compare.
+func (l *library) tick(id int64, on bool) {
+	l.ticked = slices.DeleteFunc(l.ticked, func(t int64) bool { return t == id })
+	if on {
+		l.ticked = append(l.ticked, id)
+	}
+	l.updateCompare()
+}
+
+// untickAll clears the ticks (after a comparison is made of them).
+func (l *library) untickAll() {
+	l.ticked = nil
+	l.updateCompare()
+	l.list.Refresh()
+}
+
+// updateCompare labels the Compare button with the number ticked and
+// enables it for 2 to 12 reports.
+func (l *library) updateCompare() {
+	n := len(l.ticked)
+	switch {
+	case n == 0:
+		l.compare.SetText("Compare")
+	default:
+		l.compare.SetText(fmt.Sprintf("Compare %d", n))
+	}
+	if n >= app.MinReports && n <= app.MaxReports {
+		l.compare.Enable()
+	} else {
+		l.compare.Disable()
+	}
+}
+
 func (l *library) onSelected(id widget.ListItemID) {
 	if id < 0 || id >= len(l.shown) {
 		return
 	}
 	l.selected = l.shown[id].ID
+	if l.restoring && l.m.cmpView.Visible() {
+		return
+	}
 	l.m.openReport(l.selected)
 }
 
@@ -155,6 +205,11 @@ func (l *library) onUnselected(widget.ListItemID) {}
 // is run again so the list keeps showing its hits.
 func (l *library) setReports(all []app.Report, id int64) {
 	l.all = all
+	// Forget ticks of reports no longer in the library.
+	l.ticked = slices.DeleteFunc(l.ticked, func(t int64) bool {
+		return !slices.ContainsFunc(all, func(r app.Report) bool { return r.ID == t })
+	})
+	l.updateCompare()
 	if id != 0 {
 		l.selected = id
 	}
@@ -198,7 +253,11 @@ func (l *library) show(reports []app.Report) {
 	l.showBody()
 	for i, r := range l.shown {
 		if r.ID == l.selected {
+			// Restoring the selection must not take the editor away from
+			// the comparison on screen (a reload after an import does this).
+			l.restoring = true
 			l.list.Select(i)
+			l.restoring = false
 			l.list.ScrollTo(i)
 			return
 		}
@@ -237,10 +296,7 @@ func (l *library) showBody() {
 // onSearchChanged restarts the debounce timer; an empty box shows the
 // whole library at once.
 func (l *library) onSearchChanged(q string) {
-	if l.timer != nil && l.timer.Stop() {
-		l.m.jobs.Done() // the stopped search will never run
-	}
-	l.timer = nil
+	l.m.stop(&l.timer)
 	l.seq++
 	q = strings.TrimSpace(q)
 	if q == "" {
@@ -249,10 +305,8 @@ func (l *library) onSearchChanged(q string) {
 		return
 	}
 	seq := l.seq
-	l.m.jobs.Add(1)
-	l.timer = time.AfterFunc(l.delay, func() {
-		defer l.m.jobs.Done()
-		l.searchInBackground(seq, q)
+	l.m.debounce(&l.timer, l.delay, func() {
+		l.m.spawn(func() { l.searchInBackground(seq, q) })
 	})
 }
 
@@ -266,7 +320,7 @@ func (l *library) runSearch(q string) {
 // searchInBackground runs on a worker goroutine.
 func (l *library) searchInBackground(seq int, q string) {
 	hits, err := l.m.ws.Search(l.m.ctx, q, searchLimit)
-	fyne.Do(func() {
+	do(func() {
 		if seq != l.seq {
 			return // overtaken by newer typing
 		}

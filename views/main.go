@@ -16,6 +16,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 
 	"fyne.io/fyne/v2"
@@ -36,8 +37,15 @@ type Main struct {
 	ws  *workspace.Workspace
 
 	lib    *library
+	comps  *comparisonsPane
 	report *reportPane
+	cmp    *comparisonView
 	status *statusBar
+
+	// right holds the report pane and the comparison view; one is shown.
+	reportView, cmpView fyne.CanvasObject
+	sideSplit, split    *container.Split
+	theme               *appTheme
 
 	// ctx is cancelled when the window closes, stopping background work.
 	ctx    context.Context
@@ -50,6 +58,9 @@ type Main struct {
 	// importMu keeps imports one at a time, so the progress bar tells the
 	// truth about one batch.
 	importMu sync.Mutex
+	// fromFiles is set when the window was started on files: they, not the
+	// last comparison, are what the editor wants to see.
+	fromFiles bool
 }
 
 // Run opens the main window over ws, imports files (command-line arguments;
@@ -61,6 +72,15 @@ func Run(a fyne.App, ws *workspace.Workspace, files []string) {
 	m.ShowAndRun()
 }
 
+// Import adds files to the library in the background, after the library has
+// been opened, with progress in the status bar and a summary at the end;
+// two or more files then open as a comparison. It may be called before
+// ShowAndRun (command-line arguments).
+func (m *Main) Import(paths []string) {
+	m.fromFiles = len(paths) > 0
+	m.importPaths(paths, len(paths) >= app.MinReports)
+}
+
 // New builds the main window over ws and starts opening the library in the
 // background: the built-in samples are offered to a new library
 // (Workspace.EnsureSamples), then the report list is loaded.
@@ -70,17 +90,27 @@ func New(a fyne.App, ws *workspace.Workspace) *Main {
 
 	icon := fyne.NewStaticResource("parallax.png", assets.Icon)
 	a.SetIcon(icon)
+	m.theme = &appTheme{mode: a.Preferences().StringWithFallback(prefTheme, themeSystem)}
+	a.Settings().SetTheme(m.theme)
 	m.win = a.NewWindow("Parallax")
 	m.win.SetIcon(icon)
 
 	m.lib = newLibrary(m)
+	m.comps = newComparisonsPane(m)
 	m.report = newReportPane(m)
+	m.cmp = newComparisonView(m)
 	m.status = newStatusBar()
 	m.win.SetContent(m.build())
 	m.win.SetMainMenu(m.buildMenu())
 	m.win.SetOnDropped(m.onDropped)
+	m.win.SetCloseIntercept(func() {
+		m.saveState()
+		m.win.Close()
+	})
 	m.win.SetOnClosed(cancel)
-	m.win.Resize(fyne.NewSize(1100, 720))
+	prefs := a.Preferences()
+	m.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWindowWidth, 1280)),
+		float32(prefs.FloatWithFallback(prefWindowHeight, 800))))
 	m.win.Canvas().Focus(m.lib.search)
 
 	m.start()
@@ -96,13 +126,6 @@ func (m *Main) ShowAndRun() {
 	m.cancel()
 }
 
-// Import adds files to the library in the background, after the library has
-// been opened, with progress in the status bar and a summary at the end.
-// It may be called before ShowAndRun (command-line arguments).
-func (m *Main) Import(paths []string) {
-	m.importPaths(paths)
-}
-
 // build lays out the window: toolbar, library | report, status bar.
 func (m *Main) build() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add report", theme.ContentAddIcon(), m.showAddReport)
@@ -110,13 +133,132 @@ func (m *Main) build() fyne.CanvasObject {
 	open := widget.NewButtonWithIcon("Open files…", theme.FolderOpenIcon(), m.showOpenFiles)
 	toolbar := container.NewPadded(container.NewHBox(add, open))
 
-	split := container.NewHSplit(m.lib.build(), m.report.build())
-	split.Offset = 0.3
+	prefs := m.app.Preferences()
+	m.sideSplit = container.NewVSplit(m.comps.build(), m.lib.build())
+	m.sideSplit.Offset = prefs.FloatWithFallback(prefSidebarVSplit, 0.28)
+	m.reportView = m.report.build()
+	m.cmpView = m.cmp.build()
+	m.cmpView.Hide()
+	m.split = container.NewHSplit(m.sideSplit, container.NewStack(m.reportView, m.cmpView))
+	m.split.Offset = prefs.FloatWithFallback(prefSidebarSplit, 0.25)
 
 	return container.NewBorder(
 		container.NewVBox(toolbar, widget.NewSeparator()),
 		container.NewVBox(widget.NewSeparator(), m.status.build()),
-		nil, nil, split)
+		nil, nil, m.split)
+}
+
+// saveState remembers the window's size and splits, and saves the open
+// comparison as it is on screen, before the window closes.
+func (m *Main) saveState() {
+	prefs := m.app.Preferences()
+	size := m.win.Canvas().Size()
+	prefs.SetFloat(prefWindowWidth, float64(size.Width))
+	prefs.SetFloat(prefWindowHeight, float64(size.Height))
+	prefs.SetFloat(prefSidebarSplit, m.split.Offset)
+	prefs.SetFloat(prefSidebarVSplit, m.sideSplit.Offset)
+	prefs.SetFloat(prefDetailsSplit, m.cmp.split.Offset)
+	m.cmp.saveNow()
+}
+
+// showComparisonView puts the comparison view in place of the report pane.
+func (m *Main) showComparisonView(on bool) {
+	if on {
+		m.reportView.Hide()
+		m.cmpView.Show()
+		return
+	}
+	m.cmp.saveNow()
+	m.cmpView.Hide()
+	m.reportView.Show()
+}
+
+// openComparison shows a saved comparison as it was left.
+func (m *Main) openComparison(c app.Comparison) {
+	m.lib.list.UnselectAll()
+	m.app.Preferences().SetInt(prefLastComparison, int(c.ID))
+	m.showComparisonView(true)
+	m.cmp.open(c)
+}
+
+// compareTicked makes a comparison of the reports ticked in the library.
+func (m *Main) compareTicked() {
+	ids := slices.Clone(m.lib.ticked)
+	if len(ids) < app.MinReports || len(ids) > app.MaxReports {
+		m.status.set(fmt.Sprintf("Tick %d to %d reports in the library, then press Compare.", app.MinReports, app.MaxReports))
+		return
+	}
+	m.lib.untickAll()
+	m.newComparison(ids)
+}
+
+// newComparison saves a comparison of the reports ids and opens it.
+func (m *Main) newComparison(ids []int64) {
+	m.spawn(func() {
+		c, err := m.ws.NewComparison(m.ctx, ids)
+		do(func() {
+			if err != nil {
+				m.showError("Could not make the comparison", err)
+				return
+			}
+			m.reloadComparisons(c.ID)
+			m.openComparison(c)
+		})
+	})
+}
+
+// reloadComparisons reads the saved comparisons again and selects id.
+func (m *Main) reloadComparisons(id int64) {
+	m.spawn(func() {
+		all, err := m.ws.Comparisons(m.ctx)
+		do(func() {
+			if err != nil {
+				m.showError("Could not read the comparisons", err)
+				return
+			}
+			m.comps.set(all, id)
+		})
+	})
+}
+
+// confirmRemoveComparison asks before deleting the open comparison.
+func (m *Main) confirmRemoveComparison() {
+	c := m.cmp.saved
+	if c.ID == 0 || !m.cmpView.Visible() {
+		m.status.set("Open a comparison first.")
+		return
+	}
+	msg := fmt.Sprintf("Remove the comparison “%s”?\n\nIts reports stay in the library.", c.Name)
+	d := dialog.NewConfirm("Remove comparison", msg, func(ok bool) {
+		if !ok {
+			return
+		}
+		m.spawn(func() {
+			err := m.ws.RemoveComparison(m.ctx, c.ID)
+			do(func() {
+				if err != nil {
+					m.showError("Could not remove the comparison", err)
+					return
+				}
+				m.cmp.forget()
+				m.showComparisonView(false)
+				m.reloadComparisons(0)
+				m.status.set(fmt.Sprintf("Removed the comparison “%s”.", c.Name))
+			})
+		})
+	}, m.win)
+	d.SetConfirmText("Remove")
+	d.SetDismissText("Cancel")
+	d.SetConfirmImportance(widget.DangerImportance)
+	d.Show()
+}
+
+// setTheme switches between following the system and a pinned variant.
+func (m *Main) setTheme(mode string) {
+	m.app.Preferences().SetString(prefTheme, mode)
+	m.theme = &appTheme{mode: mode}
+	m.app.Settings().SetTheme(m.theme)
+	m.cmp.themeChanged()
 }
 
 // spawn runs f in the background and counts it in m.jobs.
@@ -136,7 +278,12 @@ func (m *Main) start() {
 		defer close(m.ready)
 		added, serr := m.ws.EnsureSamples(m.ctx)
 		reports, err := m.ws.Reports(m.ctx)
-		fyne.Do(func() {
+		comps, cerr := m.ws.Comparisons(m.ctx)
+		do(func() {
+			if cerr == nil {
+				m.comps.set(comps, 0)
+				m.reopenLast(comps)
+			}
 			m.status.done("")
 			if err != nil {
 				m.showError("Could not open the library", err)
@@ -159,12 +306,27 @@ func (m *Main) start() {
 	})
 }
 
+// reopenLast opens the comparison the editor had open last time, unless
+// the window was started on files.
+func (m *Main) reopenLast(comps []app.Comparison) {
+	last := int64(m.app.Preferences().Int(prefLastComparison))
+	if m.fromFiles || last == 0 {
+		return
+	}
+	for _, c := range comps {
+		if c.ID == last {
+			m.comps.set(comps, c.ID)
+			m.openComparison(c)
+		}
+	}
+}
+
 // reload reads the library again and selects report id (0: keep the
 // current selection if it still exists).
 func (m *Main) reload(id int64) {
 	m.spawn(func() {
 		reports, err := m.ws.Reports(m.ctx)
-		fyne.Do(func() {
+		do(func() {
 			if err != nil {
 				m.showError("Could not read the library", err)
 				return
@@ -180,13 +342,17 @@ func (m *Main) openReport(id int64) {
 		m.report.clear()
 		return
 	}
+	if m.cmpView.Visible() {
+		m.comps.unselect()
+		m.showComparisonView(false)
+	}
 	if m.report.current.ID == id {
 		return
 	}
 	m.report.loading(id)
 	m.spawn(func() {
 		r, err := m.ws.Report(m.ctx, id)
-		fyne.Do(func() {
+		do(func() {
 			if m.report.wanted != id {
 				return // the editor has moved on
 			}
@@ -224,7 +390,7 @@ func (m *Main) remove(r app.Report) {
 	next := m.lib.neighbour(r.ID)
 	m.spawn(func() {
 		err := m.ws.Remove(m.ctx, r.ID)
-		fyne.Do(func() {
+		do(func() {
 			if err != nil {
 				m.showError("Could not remove the report", err)
 				return

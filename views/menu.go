@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -11,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app/sheet"
 	"parallax/assets"
 )
 
@@ -36,18 +38,131 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	quit.Shortcut = shortcut(fyne.KeyQ)
 
-	find := fyne.NewMenuItem("Search library", m.lib.focusSearch)
+	compareItem := fyne.NewMenuItem("Compare ticked reports", m.compareTicked)
+	compareItem.Shortcut = shortcut(fyne.KeyK)
+	removeCmp := fyne.NewMenuItem("Remove comparison…", m.confirmRemoveComparison)
+
+	find := fyne.NewMenuItem("Find", m.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
+	findNext := fyne.NewMenuItem("Find next", func() { m.cmp.findNext(1) })
+	findNext.Shortcut = shortcut(fyne.KeyG)
+	findPrev := fyne.NewMenuItem("Find previous", func() { m.cmp.findNext(-1) })
+	findPrev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	searchLib := fyne.NewMenuItem("Search library", m.lib.focusSearch)
+	searchLib.Shortcut = shortcut(fyne.KeyL)
 
+	var filters []*fyne.MenuItem
+	for i, f := range []sheet.FilterKind{sheet.All, sheet.Shared, sheet.Differences, sheet.Flagged, sheet.Single} {
+		item := fyne.NewMenuItem(filterMenuNames[f], func() { m.cmp.setFilter(sheet.Filter{Kind: f}) })
+		item.Shortcut = shortcut(fyne.KeyName(fmt.Sprint(i + 1)))
+		filters = append(filters, item)
+	}
+	themes := fyne.NewMenuItem("Theme", nil)
+	themes.ChildMenu = fyne.NewMenu("",
+		fyne.NewMenuItem("Follow the system", func() { m.setTheme(themeSystem) }),
+		fyne.NewMenuItem("Light", func() { m.setTheme(themeLight) }),
+		fyne.NewMenuItem("Dark", func() { m.setTheme(themeDark) }))
+	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), themes)...)
+
+	goMenu := fyne.NewMenu("Go")
+	for _, g := range goItems {
+		item := fyne.NewMenuItem(g.name, func() { g.run(m.cmp) })
+		item.Shortcut = g.key
+		goMenu.Items = append(goMenu.Items, item)
+	}
+
+	keys := fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts)
 	about := fyne.NewMenuItem("About Parallax", m.showAbout)
 	about.Icon = theme.InfoIcon()
 
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", add, open, fyne.NewMenuItemSeparator(), remove, fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu("Edit", find),
-		fyne.NewMenu("Help", about),
+		fyne.NewMenu("File", add, open, fyne.NewMenuItemSeparator(), compareItem, fyne.NewMenuItemSeparator(),
+			remove, removeCmp, fyne.NewMenuItemSeparator(), quit),
+		fyne.NewMenu("Edit", find, findNext, findPrev, searchLib),
+		view,
+		goMenu,
+		fyne.NewMenu("Help", keys, about),
 	)
+}
+
+// filterMenuNames label the View menu's filters.
+var filterMenuNames = map[sheet.FilterKind]string{
+	sheet.All: "All rows", sheet.Shared: "Shared by 2+ reports", sheet.Differences: "Differences only",
+	sheet.Flagged: "Flagged only", sheet.Single: "Single source only"}
+
+// goItems are the Go menu: moving between the rows that matter. Alt+Up
+// and Alt+Down are the keys Meld and other diff tools use for changes.
+var goItems = []struct {
+	name string
+	key  fyne.Shortcut
+	run  func(v *comparisonView)
+}{
+	{"Next difference", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt},
+		func(v *comparisonView) { v.next(1, sheet.IsDifference, "more differences") }},
+	{"Previous difference", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt},
+		func(v *comparisonView) { v.next(-1, sheet.IsDifference, "more differences") }},
+	{"Next flagged row", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
+		func(v *comparisonView) { v.next(1, sheet.IsFlagged, "more flagged rows") }},
+	{"Previous flagged row", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
+		func(v *comparisonView) { v.next(-1, sheet.IsFlagged, "more flagged rows") }},
+}
+
+// find searches where the editor is looking: the open comparison, else
+// the library.
+func (m *Main) find() {
+	if m.cmpView.Visible() {
+		m.cmp.focusFind()
+		return
+	}
+	m.lib.focusSearch()
+}
+
+// showShortcuts lists every keyboard shortcut (Help > Keyboard shortcuts),
+// read from the menus so the list can never drift from what the keys do.
+func (m *Main) showShortcuts() {
+	var lines []string
+	for _, menu := range m.win.MainMenu().Items {
+		for _, item := range menu.Items {
+			if item.Shortcut != nil {
+				lines = append(lines, fmt.Sprintf("%s\t%s › %s", shortcutText(item.Shortcut), menu.Label, item.Label))
+			}
+		}
+	}
+	lines = append(lines, "Up, Down\tMove in the rows (after clicking a row)", "Enter in Find\tGo to the next row found")
+	grid := container.NewGridWithColumns(2)
+	for _, l := range lines {
+		key, what, _ := strings.Cut(l, "\t")
+		k := widget.NewLabel(key)
+		k.TextStyle.Monospace = true
+		grid.Add(k)
+		grid.Add(widget.NewLabel(what))
+	}
+	d := dialog.NewCustom("Keyboard shortcuts", "Close", container.NewVScroll(grid), m.win)
+	d.Resize(fyne.NewSize(620, 560))
+	d.Show()
+}
+
+// shortcutText spells a shortcut for the editor: "Ctrl+F", "Alt+Shift+Down".
+func shortcutText(s fyne.Shortcut) string {
+	cs, ok := s.(*desktop.CustomShortcut)
+	if !ok {
+		return s.ShortcutName()
+	}
+	var parts []string
+	mod := cs.Modifier
+	if mod&fyne.KeyModifierShortcutDefault != 0 && fyne.KeyModifierShortcutDefault == fyne.KeyModifierSuper {
+		parts = append(parts, "Cmd")
+	} else if mod&fyne.KeyModifierControl != 0 {
+		parts = append(parts, "Ctrl")
+	}
+	if mod&fyne.KeyModifierAlt != 0 {
+		parts = append(parts, "Alt")
+	}
+	if mod&fyne.KeyModifierShift != 0 {
+		parts = append(parts, "Shift")
+	}
+	return strings.Join(append(parts, string(cs.KeyName)), "+")
 }
 
 // version is the app's version from its metadata (FyneApp.toml or

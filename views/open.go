@@ -15,6 +15,7 @@ import (
 	fynestorage "fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app"
 	"parallax/app/ingest"
 	"parallax/app/workspace"
 )
@@ -96,7 +97,7 @@ func (m *Main) showOpenFiles() {
 func (m *Main) chooseFiles(dir string) {
 	m.spawn(func() {
 		paths, err := importableIn(dir)
-		fyne.Do(func() {
+		do(func() {
 			switch {
 			case err != nil:
 				m.showError("Could not read the folder", err)
@@ -152,7 +153,7 @@ func (m *Main) showChecklist(dir string, paths []string) {
 
 	d := dialog.NewCustomConfirm("Open files", "Import", "Cancel", content, func(ok bool) {
 		if ok {
-			m.importPaths(c.selected())
+			m.importPaths(c.selected(), false)
 		}
 	}, m.win)
 	d.Resize(fyne.NewSize(560, 480))
@@ -191,12 +192,14 @@ func (m *Main) onDropped(_ fyne.Position, uris []fyne.URI) {
 		}
 		paths = append(paths, p)
 	}
-	m.importPaths(paths)
+	m.importPaths(paths, len(paths) >= app.MinReports)
 }
 
 // importPaths imports files in the background with a progress bar, then
 // reloads the library, selects the last report imported and summarises.
-func (m *Main) importPaths(paths []string) {
+// With compare set (several files on the command line or dropped at once)
+// it then opens a comparison of the files that could be read.
+func (m *Main) importPaths(paths []string, compare bool) {
 	if len(paths) == 0 {
 		return
 	}
@@ -209,12 +212,36 @@ func (m *Main) importPaths(paths []string) {
 			return
 		}
 		n := len(paths)
-		fyne.Do(func() { m.status.step(fmt.Sprintf("Importing %s…", countFiles(n)), 0, n) })
+		do(func() { m.status.step(fmt.Sprintf("Importing %s…", countFiles(n)), 0, n) })
 		res := m.ws.ImportFiles(m.ctx, paths, ingest.Meta{}, func(done, total int) {
-			fyne.Do(func() { m.status.step("", done, total) })
+			do(func() { m.status.step("", done, total) })
 		})
-		fyne.Do(func() { m.imported(res) })
+		do(func() {
+			m.imported(res)
+			if compare {
+				m.compareImported(res)
+			}
+		})
 	})
+}
+
+// compareImported opens a comparison of the reports an import brought in
+// or found already there, when there are 2 to 12 of them.
+func (m *Main) compareImported(res []workspace.Imported) {
+	var ids []int64
+	for _, r := range res {
+		if r.Err == nil && !slices.Contains(ids, r.Report.ID) {
+			ids = append(ids, r.Report.ID)
+		}
+	}
+	switch {
+	case len(ids) < app.MinReports:
+		return
+	case len(ids) > app.MaxReports:
+		m.status.set(fmt.Sprintf("%d reports imported; a comparison holds at most %d. Tick the ones to compare and press Compare.", len(ids), app.MaxReports))
+		return
+	}
+	m.newComparison(ids)
 }
 
 // imported shows the outcome of an import.

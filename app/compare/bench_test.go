@@ -2,7 +2,6 @@ package compare
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"time"
 
 	"parallax/app"
+	"parallax/app/apptest"
 )
 
 // The speed benchmarks of the claim engine, end to end in process (read,
@@ -40,43 +40,9 @@ func BenchmarkSeeds(b *testing.B) {
 	}
 }
 
-// ecbDocs returns the articles of the ECB+ topics as texts, in file order.
-func ecbDocs(b *testing.B) [][]string {
-	files, _ := filepath.Glob(filepath.Join(sharedDir, "data", "ecbplus", "*.json"))
-	if len(files) == 0 {
-		b.Skip("no ECB+ data in ../shared/data/ecbplus")
-	}
-	sort.Strings(files)
-	var topics [][]string
-	for _, f := range files {
-		raw, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		var t struct {
-			Documents []struct{ Sentences []string }
-		}
-		if err := json.Unmarshal(raw, &t); err != nil {
-			b.Fatal(err)
-		}
-		var texts []string
-		for _, d := range t.Documents {
-			if len(d.Sentences) > 0 {
-				texts = append(texts, d.Sentences[0]+"\n\n"+strings.Join(d.Sentences[1:], " ")+"\n")
-			}
-		}
-		topics = append(topics, texts)
-	}
-	return topics
-}
+func ecbDocs(b *testing.B) [][]string { return apptest.ECBTopics(b, sharedDir) }
 
-func reportsOf(texts []string) []app.Report {
-	out := make([]app.Report, len(texts))
-	for i, t := range texts {
-		out[i] = app.Report{Title: fmt.Sprintf("report %d", i+1), Text: t}
-	}
-	return out
-}
+func reportsOf(texts []string) []app.Report { return apptest.Reports(texts) }
 
 // BenchmarkECBTopic compares the ECB+ topic whose size is nearest 20
 // reports, all at once (target: 300 ms).

@@ -55,7 +55,7 @@ func ComparisonName(reports []app.Report) string {
 		}
 		name := r.Outlet
 		if name == "" {
-			name = shorten(Title(r), 28)
+			name = Shorten(Title(r), 28)
 		}
 		parts = append(parts, name)
 	}
@@ -74,8 +74,8 @@ func Title(r app.Report) string {
 	return "Untitled report"
 }
 
-// shorten cuts s to at most n characters at a word, with an ellipsis.
-func shorten(s string, n int) string {
+// Shorten cuts s to at most n characters at a word, with an ellipsis.
+func Shorten(s string, n int) string {
 	if utf8.RuneCountInString(s) <= n {
 		return s
 	}

@@ -1,0 +1,31 @@
+# Shared by window.sh and screenshot.sh (sourced, not run): start Xvfb and
+# bin/parallax on a temporary library and preferences with the files given,
+# and wait for the window. Sets $tmp, $win and DISPLAY; cleans up on exit.
+tmp=$(mktemp -d)
+DISPLAY_NUM=:$(( 90 + $$ % 9 ))
+Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
+xvfb=$!
+app=""
+cleanup() {
+	if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
+	kill "$xvfb" 2>/dev/null || true
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+export DISPLAY="$DISPLAY_NUM"
+# Fyne keeps preferences (window size, theme, last comparison) under the
+# user's config directory: a fresh one, so every run starts as a new user's.
+export XDG_CONFIG_HOME="$tmp/config"
+export LANG=en_US.UTF-8
+sleep 1
+start_parallax() { # files...
+	PARALLAX_DB="$tmp/library.db" "$BIN" "$@" >"$tmp/log" 2>&1 &
+	app=$!
+	for i in $(seq 1 60); do
+		xdotool search --name '^Parallax' >/dev/null 2>&1 && break
+		sleep 0.5
+	done
+	win=$(xdotool search --name '^Parallax' | head -1)
+	[ -n "$win" ] || { echo "no Parallax window appeared; log:" >&2; cat "$tmp/log" >&2; exit 1; }
+	xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800 2>/dev/null || true
+}

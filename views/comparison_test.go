@@ -1,0 +1,288 @@
+package views
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"parallax/app/apptest"
+	"parallax/app/compare"
+	"parallax/app/sheet"
+	"parallax/app/workspace"
+)
+
+// compared opens the window on the samples, ticks all three in the
+// library and presses Compare, as an editor would.
+func compared(t *testing.T, st *apptest.Store) *Main {
+	t.Helper()
+	m := newTestMain(t, st)
+	m.win.Resize(fyne.NewSize(1280, 800))
+	for _, r := range st.All() {
+		m.lib.tick(r.ID, true)
+	}
+	if m.lib.compare.Disabled() {
+		t.Fatal("Compare is disabled with three reports ticked")
+	}
+	m.compareTicked()
+	m.jobs.Wait()
+	if !m.cmpView.Visible() || m.cmp.s == nil {
+		t.Fatalf("no comparison on screen; status %q", m.status.label.Text)
+	}
+	return m
+}
+
+func TestCompareTickedReports(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	if len(m.comps.all) != 1 || m.comps.selected != m.cmp.saved.ID {
+		t.Fatalf("sidebar lists %d comparisons, selected %d", len(m.comps.all), m.comps.selected)
+	}
+	if len(m.lib.ticked) != 0 {
+		t.Errorf("ticks kept after comparing: %v", m.lib.ticked)
+	}
+	s := screen(m)
+	for _, want := range []string{"Meridian Wire", "The Lakeside Ledger", "Radio Horizon", "(base)", "rows,", "flagged", "Words:", "single source"} {
+		if !strings.Contains(s, want) {
+			t.Errorf("comparison lacks %q; it shows:\n%s", want, s)
+		}
+	}
+	n := m.cmp.s.Counts()
+	if !strings.HasPrefix(m.cmp.counts.Text, n.String()) {
+		t.Errorf("status line %q, want the counts %q", m.cmp.counts.Text, n)
+	}
+	if len(m.cmp.heights) != n.Rows {
+		t.Errorf("%d row heights for %d rows", len(m.cmp.heights), n.Rows)
+	}
+	// Tall claims get taller rows: heights are set before the list shows.
+	if slices.Min(m.cmp.heights) == slices.Max(m.cmp.heights) {
+		t.Error("every row has the same height; claims are not wrapped")
+	}
+}
+
+func TestCompareRefusesOneReport(t *testing.T) {
+	st := seeded(t)
+	m := newTestMain(t, st)
+	m.lib.tick(st.All()[0].ID, true)
+	if !m.lib.compare.Disabled() {
+		t.Error("Compare is enabled with one report ticked")
+	}
+	m.compareTicked()
+	m.jobs.Wait()
+	if m.cmpView.Visible() || !strings.Contains(m.status.label.Text, "Tick 2 to 12") {
+		t.Errorf("one report: view shown %v, status %q", m.cmpView.Visible(), m.status.label.Text)
+	}
+}
+
+func TestNavigateDifferences(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	var seen []int
+	for range 50 {
+		press(t, m, goItems[0].key)
+		if v.sel < 0 || slices.Contains(seen, v.sel) {
+			break
+		}
+		seen = append(seen, v.sel)
+	}
+	want := len(v.s.Visible(sheet.Filter{Kind: sheet.Differences}, nil))
+	if len(seen) != want {
+		t.Fatalf("Alt+Down visited %d rows, there are %d differences", len(seen), want)
+	}
+	for _, p := range seen {
+		if !sheet.IsDifference(&v.s.Rows[v.visible[p]]) {
+			t.Fatalf("Alt+Down stopped on row %d, which is %v", v.visible[p], v.s.Rows[v.visible[p]].Status)
+		}
+	}
+	if !strings.Contains(m.status.label.Text, "No more differences below") {
+		t.Errorf("at the last difference the status says %q", m.status.label.Text)
+	}
+	// The details panel explains the selected row's flags.
+	goItems[2].run(v) // next flagged, from the last difference: none below
+	goItems[3].run(v) // previous flagged
+	if v.sel < 0 || v.s.Rows[v.visible[v.sel]].Status != compare.StatusFlagged {
+		t.Fatalf("previous flagged row: selected %d", v.sel)
+	}
+	if d := strings.Join(texts(v.details), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, "against") {
+		t.Errorf("details of a flagged row: %s", d)
+	}
+}
+
+func TestFilterAndColumns(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	n := v.s.Counts()
+	for _, tc := range []struct {
+		kind sheet.FilterKind
+		want int
+	}{{sheet.Flagged, n.Flagged}, {sheet.Single, n.Single}, {sheet.Shared, n.Shared}, {sheet.All, n.Rows}} {
+		v.setFilter(sheet.Filter{Kind: tc.kind})
+		if len(v.visible) != tc.want || len(v.heights) != tc.want {
+			t.Errorf("filter %v: %d rows (%d heights), want %d", tc.kind, len(v.visible), len(v.heights), tc.want)
+		}
+		if v.filterSel.Selected != (sheet.Filter{Kind: tc.kind}).Label(v.s) {
+			t.Errorf("filter %v: chooser shows %q", tc.kind, v.filterSel.Selected)
+		}
+	}
+	// Hide the first column; move the last to the front.
+	v.setShown(v.order[0], false)
+	if len(v.cols) != 2 || len(v.header.Objects) != 3 {
+		t.Fatalf("after hiding: %d columns, %d header cells", len(v.cols), len(v.header.Objects))
+	}
+	last := v.order[2]
+	v.moveColumn(last, -1)
+	v.moveColumn(last, -1)
+	if v.order[0] != last {
+		t.Fatalf("order after moving the last column left twice: %v", v.order)
+	}
+	// The last column cannot be hidden.
+	v.setShown(v.cols[0], false)
+	v.setShown(v.cols[0], false)
+	if len(v.cols) != 1 || !strings.Contains(m.status.label.Text, "At least one column") {
+		t.Errorf("hid every column: %d left, status %q", len(v.cols), m.status.label.Text)
+	}
+}
+
+func TestSwitchBaseAndStrictness(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	v.setBase(1)
+	m.jobs.Wait()
+	if v.s.C.Base != 1 || v.saved.Base != v.reports[1].ID {
+		t.Fatalf("base is report %d (saved %d), want 1", v.s.C.Base, v.saved.Base)
+	}
+	if !strings.Contains(strings.Join(texts(v.header), " "), "★ "+sheet.DocLabel(&v.s.C.Docs[1])) {
+		t.Errorf("header does not mark the new base: %v", texts(v.header))
+	}
+	before := len(v.s.Rows)
+	v.onStrictness(0.2)
+	m.jobs.Wait()
+	if v.alignedStrictness != 0.2 || len(v.s.Rows) < before {
+		t.Errorf("stricter: aligned at %v with %d rows (was %d); stricter rows cannot merge more", v.alignedStrictness, len(v.s.Rows), before)
+	}
+}
+
+func TestCancelRealignKeepsRows(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	s := v.s
+	// As onStrictness does, with work that runs until it is cancelled.
+	v.saved.Strictness = -0.1
+	v.strict.Value = -0.1
+	v.run(func(ctx context.Context, _ workspace.Progress) (*sheet.Sheet, error) {
+		<-ctx.Done()
+		return nil, ctx.Err()
+	})
+	if !v.cancel.Visible() {
+		t.Fatal("no cancel button while aligning")
+	}
+	v.cancelJob()
+	m.jobs.Wait()
+	if v.s != s || v.saved.Strictness != 0 || v.strict.Value != 0 {
+		t.Errorf("after cancel: sheet replaced %v, strictness %v, slider %v", v.s != s, v.saved.Strictness, v.strict.Value)
+	}
+	if v.progress.Visible() || v.cancel.Visible() {
+		t.Error("progress bar or cancel button still shown after cancelling")
+	}
+}
+
+func TestComparisonReopensAsLeft(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	v.setFilter(sheet.Filter{Kind: sheet.Shared})
+	hidden := v.order[2]
+	v.setShown(hidden, false)
+	v.moveColumn(v.order[1], -1)
+	order := slices.Clone(v.order)
+	m.saveState()
+
+	// A new window on the same library, as after a restart.
+	m2 := newTestMain(t, st)
+	comps, err := m2.ws.Comparisons(context.Background())
+	if err != nil || len(comps) != 1 {
+		t.Fatalf("comparisons after restart: %v, %v", comps, err)
+	}
+	m2.openComparison(comps[0])
+	m2.jobs.Wait()
+	v2 := m2.cmp
+	if v2.filter.Kind != sheet.Shared {
+		t.Errorf("filter after reopening: %v", v2.filter)
+	}
+	ids := func(v *comparisonView, ds []int) []int64 {
+		var out []int64
+		for _, d := range ds {
+			out = append(out, v.reports[d].ID)
+		}
+		return out
+	}
+	if !slices.Equal(ids(v2, v2.order), ids(v, order)) {
+		t.Errorf("column order after reopening %v, want %v", ids(v2, v2.order), ids(v, order))
+	}
+	if len(v2.cols) != 2 || slices.Contains(ids(v2, v2.cols), v.reports[hidden].ID) {
+		t.Errorf("hidden column is back: %v", ids(v2, v2.cols))
+	}
+}
+
+func TestFilesOnCommandLineOpenAComparison(t *testing.T) {
+	st := apptest.NewStore()
+	m := newTestMain(t, st)
+	m.Import(apptest.SampleFiles(t))
+	m.jobs.Wait()
+	if !m.cmpView.Visible() || m.cmp.s == nil || len(m.cmp.s.C.Docs) != 3 {
+		t.Fatalf("three files on the command line did not open a comparison; status %q", m.status.label.Text)
+	}
+}
+
+func TestFindInComparison(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	press(t, m, shortcut(fyne.KeyF))
+	if m.win.Canvas().Focused() != v.findEntry {
+		t.Fatal("Ctrl+F does not focus the comparison's find box")
+	}
+	test.Type(v.findEntry, "ferry")
+	if len(v.hits) == 0 {
+		t.Fatal("find “ferry” found no row in three ferry reports")
+	}
+	v.findEntry.OnSubmitted(v.findEntry.Text)
+	if v.sel != v.hits[0] || !strings.HasPrefix(v.findCount.Text, "1 of ") {
+		t.Errorf("Enter in find: selected %d, count %q", v.sel, v.findCount.Text)
+	}
+	v.findEntry.SetText("no such words anywhere")
+	if v.findCount.Text != "no match" {
+		t.Errorf("find nonsense: %q", v.findCount.Text)
+	}
+}
+
+func TestThemeSwitch(t *testing.T) {
+	m := compared(t, seeded(t))
+	m.setTheme(themeDark)
+	if m.app.Preferences().String(prefTheme) != themeDark {
+		t.Error("theme choice not remembered")
+	}
+	dark := themeColor(colorAdded)
+	m.setTheme(themeLight)
+	if themeColor(colorAdded) == dark {
+		t.Error("light and dark themes give the same highlight colour")
+	}
+}
+
+// press runs the menu item whose accelerator is sc, as the desktop driver
+// does for a key pressed anywhere in the window (the headless driver has
+// no menu bar to route keys to).
+func press(t *testing.T, m *Main, sc fyne.Shortcut) {
+	t.Helper()
+	for _, menu := range m.win.MainMenu().Items {
+		for _, item := range menu.Items {
+			if item.Shortcut != nil && item.Shortcut.ShortcutName() == sc.ShortcutName() {
+				item.Action()
+				return
+			}
+		}
+	}
+	t.Fatalf("no menu item has the shortcut %s", sc.ShortcutName())
+}
