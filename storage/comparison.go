@@ -53,10 +53,7 @@ func (db *DB) UpdateComparison(ctx context.Context, c *app.Comparison) error {
 		if err != nil {
 			return fmt.Errorf("storage: update comparison %d: %w", c.ID, err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			if err == nil {
-				err = app.ErrNotFound
-			}
+		if err := oneRow(res); err != nil {
 			return fmt.Errorf("storage: update comparison %d: %w", c.ID, err)
 		}
 		if _, err := tx.ExecContext(ctx, `DELETE FROM comparison_reports WHERE comparison = ?`, c.ID); err != nil {
@@ -101,12 +98,14 @@ func (db *DB) Comparison(ctx context.Context, id int64) (app.Comparison, error) 
 		if err != nil {
 			return fmt.Errorf("storage: comparison %d: %w", id, err)
 		}
-		return readComparisonReports(ctx, tx, &c)
+		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden FROM comparison_reports
+			WHERE comparison = ? ORDER BY position`, func(int64) *app.Comparison { return &c }, id)
 	})
 	return c, err
 }
 
-// Comparisons lists every comparison, most recently updated first.
+// Comparisons lists every comparison, most recently updated first, with
+// the reports of all of them read in one query.
 func (db *DB) Comparisons(ctx context.Context) ([]app.Comparison, error) {
 	var out []app.Comparison
 	err := db.inTx(ctx, func(tx *sql.Tx) error {
@@ -115,23 +114,26 @@ func (db *DB) Comparisons(ctx context.Context) ([]app.Comparison, error) {
 			return fmt.Errorf("storage: list comparisons: %w", err)
 		}
 		defer rows.Close()
+		at := map[int64]int{}
 		for rows.Next() {
 			c, err := scanComparison(rows)
 			if err != nil {
 				return fmt.Errorf("storage: list comparisons: %w", err)
 			}
+			at[c.ID] = len(out)
 			out = append(out, c)
 		}
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("storage: list comparisons: %w", err)
 		}
 		rows.Close()
-		for i := range out {
-			if err := readComparisonReports(ctx, tx, &out[i]); err != nil {
-				return err
-			}
-		}
-		return nil
+		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden FROM comparison_reports ORDER BY comparison, position`,
+			func(id int64) *app.Comparison {
+				if i, ok := at[id]; ok {
+					return &out[i]
+				}
+				return nil
+			})
 	})
 	return out, err
 }
@@ -143,10 +145,7 @@ func (db *DB) RemoveComparison(ctx context.Context, id int64) error {
 		if err != nil {
 			return fmt.Errorf("storage: remove comparison %d: %w", id, err)
 		}
-		if n, err := res.RowsAffected(); err != nil || n == 0 {
-			if err == nil {
-				err = app.ErrNotFound
-			}
+		if err := oneRow(res); err != nil {
 			return fmt.Errorf("storage: remove comparison %d: %w", id, err)
 		}
 		return nil
@@ -176,20 +175,24 @@ func scanComparison(s scanner) (app.Comparison, error) {
 	return c, err
 }
 
-// readComparisonReports fills c.Reports and c.Hidden in column order.
-func readComparisonReports(ctx context.Context, q queryer, c *app.Comparison) error {
-	rows, err := q.QueryContext(ctx, `
-		SELECT report, hidden FROM comparison_reports WHERE comparison = ? ORDER BY position`, c.ID)
+// readComparisonReports runs query (rows of comparison, report, hidden in
+// column order) and appends each report to the Reports (and Hidden) of the
+// comparison that of returns for its ID, skipping IDs it returns nil for.
+func readComparisonReports(ctx context.Context, q queryer, query string, of func(id int64) *app.Comparison, args ...any) error {
+	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
-		return fmt.Errorf("storage: comparison %d reports: %w", c.ID, err)
+		return fmt.Errorf("storage: comparison reports: %w", err)
 	}
 	defer rows.Close()
-	c.Reports, c.Hidden = nil, nil
 	for rows.Next() {
-		var id int64
+		var cid, id int64
 		var hidden bool
-		if err := rows.Scan(&id, &hidden); err != nil {
-			return fmt.Errorf("storage: comparison %d reports: %w", c.ID, err)
+		if err := rows.Scan(&cid, &id, &hidden); err != nil {
+			return fmt.Errorf("storage: comparison reports: %w", err)
+		}
+		c := of(cid)
+		if c == nil {
+			continue
 		}
 		c.Reports = append(c.Reports, id)
 		if hidden {
@@ -197,7 +200,7 @@ func readComparisonReports(ctx context.Context, q queryer, c *app.Comparison) er
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return fmt.Errorf("storage: comparison %d reports: %w", c.ID, err)
+		return fmt.Errorf("storage: comparison reports: %w", err)
 	}
 	return nil
 }

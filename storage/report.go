@@ -129,12 +129,21 @@ func deleteReport(ctx context.Context, tx *sql.Tx, id int64) error {
 	if err != nil {
 		return fmt.Errorf("storage: remove report %d: %w", id, err)
 	}
-	n, err := res.RowsAffected()
-	if err != nil {
+	if err := oneRow(res); err != nil {
 		return fmt.Errorf("storage: remove report %d: %w", id, err)
 	}
+	return nil
+}
+
+// oneRow turns a statement that changed no row into app.ErrNotFound: the
+// ID it named is not in the library.
+func oneRow(res sql.Result) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
 	if n == 0 {
-		return fmt.Errorf("storage: remove report %d: %w", id, app.ErrNotFound)
+		return app.ErrNotFound
 	}
 	return nil
 }

@@ -74,11 +74,10 @@ type comparisonView struct {
 	hits    []int   // find hits, positions in visible
 	hit     int
 
-	job     context.CancelFunc
-	jobSeq  int
-	rewrap  *time.Timer
-	saveT   *time.Timer
-	loading bool
+	job    context.CancelFunc
+	jobSeq int
+	rewrap *time.Timer
+	saveT  *time.Timer
 	// rewrapDelay and saveDelay debounce re-wrapping and saving; tests
 	// set them to 0 to run both at once.
 	rewrapDelay, saveDelay time.Duration
@@ -266,7 +265,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 	v.job = cancel
 	v.jobSeq++
 	seq := v.jobSeq
-	v.loading = true
 	v.progress.SetValue(0)
 	v.progress.Show()
 	v.cancel.Show()
@@ -284,7 +282,7 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 			if seq != v.jobSeq {
 				return // overtaken or cancelled
 			}
-			v.job, v.loading = nil, false
+			v.job = nil
 			v.progress.Hide()
 			v.cancel.Hide()
 			cancel()
@@ -293,7 +291,7 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 				return
 			}
 			v.show(s)
-			v.counts.SetText(fmt.Sprintf("%s · aligned in %s", s.Counts(), took.Round(time.Millisecond)))
+			v.counts.SetText(fmt.Sprintf("%s · aligned in %s", s.C.Counts(), took.Round(time.Millisecond)))
 		})
 	})
 }
@@ -311,7 +309,6 @@ func (v *comparisonView) cancelJob() {
 	v.job = nil
 	v.jobSeq++
 	job()
-	v.loading = false
 	v.progress.Hide()
 	v.cancel.Hide()
 	if v.s == nil {
@@ -379,7 +376,7 @@ func (v *comparisonView) show(s *sheet.Sheet) {
 	v.pieces = make([][][]piece, len(s.Rows))
 	v.fillFilters()
 	v.fillBase()
-	v.counts.SetText(s.Counts().String())
+	v.counts.SetText(s.C.Counts().String())
 	v.sel = -1
 	v.rebuild()
 	switch {
@@ -446,7 +443,7 @@ func (v *comparisonView) fillBase() {
 	cur := ""
 	for i, d := range v.order {
 		labels[i] = v.docLabel(d)
-		if v.reports[d].ID == v.saved.Base || (v.saved.Base == 0 && d == 0) {
+		if v.isBase(d) {
 			cur = labels[i]
 		}
 	}
@@ -468,9 +465,15 @@ func (v *comparisonView) docLabel(d int) string {
 	return fmt.Sprintf("%d %s", slices.Index(v.order, d)+1, sheet.DocLabel(&v.s.C.Docs[d]))
 }
 
+// isBase reports whether report d is the chosen base (the first report
+// when none was chosen).
+func (v *comparisonView) isBase(d int) bool {
+	return v.reports[d].ID == v.saved.Base || (v.saved.Base == 0 && d == 0)
+}
+
 // setBase makes report d the base and aligns again.
 func (v *comparisonView) setBase(d int) {
-	if v.s == nil || v.reports[d].ID == v.saved.Base {
+	if v.s == nil || v.isBase(d) {
 		return
 	}
 	v.saved.Base = v.reports[d].ID
@@ -542,7 +545,7 @@ func (v *comparisonView) showColumnsMenu() {
 // showColumnMenu offers what can be done to report d's column.
 func (v *comparisonView) showColumnMenu(d int, at fyne.CanvasObject) {
 	base := fyne.NewMenuItem("Make base report", func() { v.setBase(d) })
-	base.Disabled = v.reports[d].ID == v.saved.Base
+	base.Disabled = v.isBase(d)
 	left := fyne.NewMenuItem("Move left", func() { v.moveColumn(d, -1) })
 	left.Disabled = slices.Index(v.order, d) == 0
 	right := fyne.NewMenuItem("Move right", func() { v.moveColumn(d, 1) })
@@ -602,7 +605,6 @@ func (v *comparisonView) rebuild() {
 		func() int { return len(v.visible) },
 		v.createRow,
 		v.updateRow)
-	list.HideSeparators = false
 	for i, h := range v.heights {
 		list.SetItemHeight(i, h)
 	}
@@ -678,12 +680,7 @@ func (v *comparisonView) topRow() int {
 	if v.list == nil || len(v.visible) == 0 {
 		return -1
 	}
-	off := v.list.GetScrollOffset()
-	p := sort.Search(len(v.offsets), func(i int) bool { return v.offsets[i]+v.heights[i] > off })
-	if p >= len(v.visible) {
-		return -1
-	}
-	return v.visible[p]
+	return v.visible[v.topPos()]
 }
 
 // topPos is the position in visible of the row at the top of the list.
@@ -896,11 +893,10 @@ func (v *comparisonView) rowSnippet(ri int) string {
 func (v *comparisonView) jumpToRow(ri int) {
 	p := slices.Index(v.visible, ri)
 	if p < 0 {
-		v.setFilter(sheet.Filter{})
 		for d := range v.shown {
 			v.shown[d] = true
 		}
-		v.rebuild()
+		v.setFilter(sheet.Filter{}) // rebuilds the rows
 		p = slices.Index(v.visible, ri)
 	}
 	v.jump(p)
@@ -926,7 +922,7 @@ func (v *comparisonView) buildHeader() {
 		bar := canvas.NewRectangle(reportColor(v.colour[d]))
 		bar.SetMinSize(fyne.NewSize(10, 5))
 		name := widget.NewLabel(sheet.DocLabel(&v.s.C.Docs[d]))
-		if r.ID == v.saved.Base || (v.saved.Base == 0 && d == 0) {
+		if v.isBase(d) {
 			name.SetText("★ " + name.Text + " (base)")
 		}
 		name.TextStyle.Bold = true

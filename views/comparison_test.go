@@ -50,7 +50,7 @@ func TestCompareTickedReports(t *testing.T) {
 			t.Errorf("comparison lacks %q; it shows:\n%s", want, s)
 		}
 	}
-	n := m.cmp.s.Counts()
+	n := m.cmp.s.C.Counts()
 	if !strings.HasPrefix(m.cmp.counts.Text, n.String()) {
 		t.Errorf("status line %q, want the counts %q", m.cmp.counts.Text, n)
 	}
@@ -114,7 +114,7 @@ func TestNavigateDifferences(t *testing.T) {
 func TestFilterAndColumns(t *testing.T) {
 	m := compared(t, seeded(t))
 	v := m.cmp
-	n := v.s.Counts()
+	n := v.s.C.Counts()
 	for _, tc := range []struct {
 		kind sheet.FilterKind
 		want int

@@ -169,6 +169,9 @@ type highlight struct {
 	widget.BaseWidget
 	m      *measurer
 	pieces []piece
+	// starts are the first pieces of the lines last laid out, so the hover
+	// tip finds the word under the pointer without wrapping again.
+	starts []int
 	// tip explains flag n in words for the hover tip; may be nil.
 	tip   func(n int) string
 	popup *widget.PopUp
@@ -233,8 +236,7 @@ func (h *highlight) hideTip() {
 
 // flagAt is the number of the flag drawn at p, 0 for none.
 func (h *highlight) flagAt(p fyne.Position) int {
-	width := h.Size().Width
-	starts := wrap(h.pieces, width)
+	starts := h.starts
 	line := int(p.Y / h.m.lineH)
 	if line < 0 || line >= len(starts) {
 		return 0
@@ -289,6 +291,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 	flagC := themeColor(colorFlag)
 	objs := r.objects[:0]
 	starts := wrap(ps, size.Width)
+	r.h.starts = starts
 	for li, s := range starts {
 		end := len(ps)
 		if li+1 < len(starts) {

@@ -196,6 +196,3 @@ func (s *Sheet) Links(i int) []Link { return s.links[i] }
 
 // RowOf returns the index of the row holding claim of report doc.
 func (s *Sheet) RowOf(doc, claim int) int { return s.rowOf[doc][claim] }
-
-// Counts summarises the comparison for the status bar.
-func (s *Sheet) Counts() compare.Counts { return s.C.Counts() }

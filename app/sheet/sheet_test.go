@@ -106,7 +106,7 @@ func TestFilters(t *testing.T) {
 	if len(all) != len(s.Rows) {
 		t.Fatalf("all rows: %d of %d", len(all), len(s.Rows))
 	}
-	n := s.Counts()
+	n := s.C.Counts()
 	for _, tc := range []struct {
 		f    sheet.Filter
 		want int
