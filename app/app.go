@@ -1,5 +1,5 @@
 // Package app holds Parallax's domain: the types every other package speaks
-// (Report, and later Claim, Row, Flag, Verdict, Note), the errors they share,
+// (Report, Comparison, Flag, Verdict, Note, Fix), the errors they share,
 // and the Store interface the SQLite library implements.
 //
 // It imports no GUI and no database so that the claim engine, the command line
@@ -71,6 +71,10 @@ type Store interface {
 	Reports(ctx context.Context) ([]Report, error)
 	// SearchReports returns reports matching the words of query, best first.
 	SearchReports(ctx context.Context, query string, limit int) ([]SearchHit, error)
+	// UpdateReport rewrites a report's text and metadata keeping its ID (a
+	// re-import or an edit), or returns ErrNotFound. Text another report
+	// already has is refused with a *DuplicateError.
+	UpdateReport(ctx context.Context, r *Report) error
 	// RemoveReport deletes one report, or returns ErrNotFound.
 	RemoveReport(ctx context.Context, id int64) error
 	// AddComparison stores c and sets its ID, Created and Updated. Every
@@ -84,9 +88,22 @@ type Store interface {
 	// UpdateComparison saves c's name, reports, order and settings and sets
 	// its Updated, or returns ErrNotFound.
 	UpdateComparison(ctx context.Context, c *Comparison) error
-	// RemoveComparison deletes one comparison (never its reports), or
-	// returns ErrNotFound.
+	// RemoveComparison deletes one comparison with its notes and fixes
+	// (never its reports), or returns ErrNotFound.
 	RemoveComparison(ctx context.Context, id int64) error
+	// Notes lists a comparison's notes, oldest first.
+	Notes(ctx context.Context, comparison int64) ([]Note, error)
+	// SaveNote inserts n (ID 0) or rewrites it, and sets its ID, Created
+	// and Updated; an unknown ID is ErrNotFound.
+	SaveNote(ctx context.Context, n *Note) error
+	// RemoveNote deletes one note, or returns ErrNotFound.
+	RemoveNote(ctx context.Context, id int64) error
+	// Fixes lists a comparison's manual fixes in the order they were made.
+	Fixes(ctx context.Context, comparison int64) ([]Fix, error)
+	// AddFix stores f after the comparison's other fixes.
+	AddFix(ctx context.Context, f *Fix) error
+	// RemoveFix deletes one fix, or returns ErrNotFound.
+	RemoveFix(ctx context.Context, id int64) error
 	// Setting reads a small library-wide value ("" when unset), such as
 	// whether the built-in samples were ever loaded.
 	Setting(ctx context.Context, key string) (string, error)

@@ -23,7 +23,9 @@ type Comparison struct {
 	Hidden []int64
 	// Top is the index of the row at the top of the view, among the rows the
 	// filter shows.
-	Top     int
+	Top int
+	// Summary is the editor's note on the whole comparison.
+	Summary string
 	Created time.Time
 	Updated time.Time
 }

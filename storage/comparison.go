@@ -21,9 +21,9 @@ func (db *DB) AddComparison(ctx context.Context, c *app.Comparison) error {
 		now := db.now().UTC()
 		stamp := formatTime(now)
 		res, err := tx.ExecContext(ctx, `
-			INSERT INTO comparisons (name, base, strictness, filter, top_row, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, stamp, stamp)
+			INSERT INTO comparisons (name, base, strictness, filter, top_row, summary, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, c.Summary, stamp, stamp)
 		if err != nil {
 			return fmt.Errorf("storage: insert comparison: %w", err)
 		}
@@ -39,7 +39,7 @@ func (db *DB) AddComparison(ctx context.Context, c *app.Comparison) error {
 	})
 }
 
-// UpdateComparison saves c's name, reports and settings.
+// UpdateComparison saves c's name, reports, settings and summary note.
 func (db *DB) UpdateComparison(ctx context.Context, c *app.Comparison) error {
 	if c == nil {
 		return errors.New("storage: update comparison: nil comparison")
@@ -47,9 +47,9 @@ func (db *DB) UpdateComparison(ctx context.Context, c *app.Comparison) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		now := db.now().UTC()
 		res, err := tx.ExecContext(ctx, `
-			UPDATE comparisons SET name = ?, base = ?, strictness = ?, filter = ?, top_row = ?, updated = ?
+			UPDATE comparisons SET name = ?, base = ?, strictness = ?, filter = ?, top_row = ?, summary = ?, updated = ?
 			WHERE id = ?`,
-			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, formatTime(now), c.ID)
+			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, c.Summary, formatTime(now), c.ID)
 		if err != nil {
 			return fmt.Errorf("storage: update comparison %d: %w", c.ID, err)
 		}
@@ -138,21 +138,13 @@ func (db *DB) Comparisons(ctx context.Context) ([]app.Comparison, error) {
 	return out, err
 }
 
-// RemoveComparison deletes one comparison; its reports stay in the library.
+// RemoveComparison deletes one comparison with its notes and fixes; its
+// reports stay in the library.
 func (db *DB) RemoveComparison(ctx context.Context, id int64) error {
-	return db.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `DELETE FROM comparisons WHERE id = ?`, id)
-		if err != nil {
-			return fmt.Errorf("storage: remove comparison %d: %w", id, err)
-		}
-		if err := oneRow(res); err != nil {
-			return fmt.Errorf("storage: remove comparison %d: %w", id, err)
-		}
-		return nil
-	})
+	return db.removeOne(ctx, "comparisons", "comparison", id)
 }
 
-const comparisonColumns = `id, name, base, strictness, filter, top_row, created, updated`
+const comparisonColumns = `id, name, base, strictness, filter, top_row, summary, created, updated`
 
 // scanComparison reads comparisonColumns; sql.ErrNoRows becomes
 // app.ErrNotFound.
@@ -160,7 +152,7 @@ func scanComparison(s scanner) (app.Comparison, error) {
 	var c app.Comparison
 	var base sql.NullInt64
 	var created, updated string
-	if err := s.Scan(&c.ID, &c.Name, &base, &c.Strictness, &c.Filter, &c.Top, &created, &updated); err != nil {
+	if err := s.Scan(&c.ID, &c.Name, &base, &c.Strictness, &c.Filter, &c.Top, &c.Summary, &created, &updated); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return c, app.ErrNotFound
 		}

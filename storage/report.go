@@ -48,6 +48,42 @@ func (db *DB) AddReport(ctx context.Context, r *app.Report) error {
 	})
 }
 
+// UpdateReport rewrites a stored report's text and metadata (a re-import
+// or an edit) keeping its ID, so it stays in its comparisons, and sets its
+// Hash and Updated. Text that another report already has is refused with a
+// *app.DuplicateError and nothing changes.
+func (db *DB) UpdateReport(ctx context.Context, r *app.Report) error {
+	if r == nil {
+		return errors.New("storage: update report: nil report")
+	}
+	return db.inTx(ctx, func(tx *sql.Tx) error {
+		sum := sha256.Sum256([]byte(r.Text))
+		hash := hex.EncodeToString(sum[:])
+		existing, err := findReportByHash(ctx, tx, hash)
+		switch {
+		case err == nil && existing.ID != r.ID:
+			return &app.DuplicateError{Existing: existing}
+		case err != nil && !errors.Is(err, app.ErrNotFound):
+			return err
+		}
+		now := db.now().UTC()
+		res, err := tx.ExecContext(ctx, `
+			UPDATE reports SET title = ?, outlet = ?, author = ?, published = ?, url = ?, file_name = ?,
+				format = ?, text = ?, hash = ?, words = ?, updated = ?
+			WHERE id = ?`,
+			r.Title, r.Outlet, r.Author, r.Published, r.URL, r.FileName, r.Format, r.Text, hash, r.Words,
+			formatTime(now), r.ID)
+		if err != nil {
+			return fmt.Errorf("storage: update report %d: %w", r.ID, err)
+		}
+		if err := oneRow(res); err != nil {
+			return fmt.Errorf("storage: update report %d: %w", r.ID, err)
+		}
+		r.Hash, r.Updated = hash, now
+		return nil
+	})
+}
+
 // insertReport writes r as a new row stamped now and returns its ID.
 func insertReport(ctx context.Context, tx *sql.Tx, r *app.Report, hash string, now time.Time) (int64, error) {
 	stamp := formatTime(now)

@@ -400,7 +400,7 @@ func TestPragmasOnEveryConnection(t *testing.T) {
 		if err := c.QueryRowContext(ctx, `PRAGMA synchronous`).Scan(&sync); err != nil {
 			t.Fatal(err)
 		}
-		if mode != "wal" || fk != 1 || busy != 5000 || sync != 1 {
+		if mode != "wal" || fk != 1 || busy != 5000 || sync != 2 { // 2 is FULL
 			t.Errorf("conn %d: journal_mode=%s foreign_keys=%d busy_timeout=%d synchronous=%d", i, mode, fk, busy, sync)
 		}
 	}

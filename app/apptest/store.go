@@ -7,6 +7,7 @@ package apptest
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"strings"
@@ -24,6 +25,10 @@ type Store struct {
 	settings map[string]string
 	comps    map[int64]app.Comparison
 	nextComp int64
+	notes    []app.Note
+	fixes    []app.Fix
+	// nextID numbers notes and fixes.
+	nextID int64
 	// tick orders comparisons' Updated times: each write is a minute later.
 	tick int64
 	// FailAdd, when set, is returned by every AddReport, to test how callers
@@ -226,6 +231,117 @@ func (s *Store) RemoveComparison(_ context.Context, id int64) error {
 		return app.ErrNotFound
 	}
 	delete(s.comps, id)
+	s.notes = slices.DeleteFunc(s.notes, func(n app.Note) bool { return n.Comparison == id })
+	s.fixes = slices.DeleteFunc(s.fixes, func(f app.Fix) bool { return f.Comparison == id })
+	return nil
+}
+
+// UpdateReport rewrites a report keeping its ID.
+func (s *Store) UpdateReport(_ context.Context, r *app.Report) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	old, ok := s.reports[r.ID]
+	if !ok {
+		return app.ErrNotFound
+	}
+	for _, e := range s.reports {
+		if e.ID != r.ID && r.Hash != "" && e.Hash == r.Hash {
+			e.Text = ""
+			return &app.DuplicateError{Existing: e}
+		}
+	}
+	r.Created = old.Created
+	r.Updated = s.now()
+	s.reports[r.ID] = *r
+	return nil
+}
+
+// Notes lists a comparison's notes, oldest first.
+func (s *Store) Notes(_ context.Context, comparison int64) ([]app.Note, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []app.Note
+	for _, n := range s.notes {
+		if n.Comparison == comparison {
+			n.Anchors = slices.Clone(n.Anchors)
+			out = append(out, n)
+		}
+	}
+	return out, nil
+}
+
+// SaveNote inserts or rewrites a note.
+func (s *Store) SaveNote(_ context.Context, n *app.Note) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if !n.Verdict.Valid() {
+		return fmt.Errorf("unknown verdict %q", n.Verdict)
+	}
+	n.Verdict = n.Verdict.Or()
+	n.Updated = s.now()
+	saved := *n
+	saved.Anchors = slices.Clone(n.Anchors)
+	if n.ID == 0 {
+		s.nextID++
+		n.ID, n.Created = s.nextID, n.Updated
+		saved.ID, saved.Created = n.ID, n.Created
+		s.notes = append(s.notes, saved)
+		return nil
+	}
+	for i := range s.notes {
+		if s.notes[i].ID == n.ID {
+			saved.Created = s.notes[i].Created
+			s.notes[i] = saved
+			return nil
+		}
+	}
+	return app.ErrNotFound
+}
+
+// RemoveNote deletes one note.
+func (s *Store) RemoveNote(_ context.Context, id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := len(s.notes)
+	s.notes = slices.DeleteFunc(s.notes, func(x app.Note) bool { return x.ID == id })
+	if len(s.notes) == n {
+		return app.ErrNotFound
+	}
+	return nil
+}
+
+// Fixes lists a comparison's fixes in the order they were made.
+func (s *Store) Fixes(_ context.Context, comparison int64) ([]app.Fix, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var out []app.Fix
+	for _, f := range s.fixes {
+		if f.Comparison == comparison {
+			out = append(out, f)
+		}
+	}
+	return out, nil
+}
+
+// AddFix stores a fix after the others.
+func (s *Store) AddFix(_ context.Context, f *app.Fix) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.nextID++
+	f.ID, f.Created = s.nextID, s.now()
+	s.fixes = append(s.fixes, *f)
+	return nil
+}
+
+// RemoveFix deletes one fix.
+func (s *Store) RemoveFix(_ context.Context, id int64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	n := len(s.fixes)
+	s.fixes = slices.DeleteFunc(s.fixes, func(f app.Fix) bool { return f.ID == id })
+	if len(s.fixes) == n {
+		return app.ErrNotFound
+	}
 	return nil
 }
 
