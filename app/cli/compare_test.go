@@ -60,7 +60,7 @@ func TestCompareFormatsAndOut(t *testing.T) {
 	if code != 0 || !strings.HasPrefix(out, "# Comparison of 3 reports") {
 		t.Fatalf("default format: exit %d, stderr %q, out %.80q", code, errs, out)
 	}
-	for format, prefix := range map[string]string{"md": "# ", "html": "<!DOCTYPE html>", "csv": "[1] ", "json": `{"documents":`} {
+	for format, prefix := range map[string]string{"md": "# ", "html": "<!DOCTYPE html>", "csv": "[1] ", "json": `{"documents":`, "pdf": "%PDF-"} {
 		path := filepath.Join(t.TempDir(), "out."+format)
 		os.WriteFile(path, []byte("old contents"), 0o600)
 		code, out, errs := compareRun(append([]string{"--out", path, "--format", format}, files...)...)
@@ -89,7 +89,7 @@ func TestCompareErrors(t *testing.T) {
 	}{
 		{"no files", nil, "at least two"},
 		{"one file", files[:1], "at least two"},
-		{"unknown format", append([]string{"--format", "pdf"}, files...), "unknown format"},
+		{"unknown format", append([]string{"--format", "docx"}, files...), "unknown format"},
 		{"unreadable", []string{files[0], missing}, missing},
 		{"folder", []string{files[0], filepath.Dir(files[0])}, "folder"},
 		{"bad out", append([]string{"--out", filepath.Join(missing, "x.md")}, files...), "cannot write"},

@@ -6,33 +6,81 @@ import (
 	"strconv"
 	"strings"
 
-	"parallax/app/compare"
+	"parallax/app"
 )
 
-// CSV writes c as a spreadsheet (RFC 4180, through encoding/csv): a header
+// CSV writes m as a spreadsheet (RFC 4180, through encoding/csv): a header
 // naming each report, then one line per row with each report's claim text
 // in its column (empty where the report does not state it), the row's
-// level, score and flags ("kind: detail", separated by "; "). Claim text is
+// status, flags ("kind: detail", separated by "; "), verdict, notes,
+// manual mark, level and score; then one line per orphaned note, with the
+// claims it was about in their reports' columns. Claim and note text is
 // written as is, line breaks included, since CSV quoting keeps it intact.
-func CSV(w io.Writer, c *compare.Comparison) error {
-	cw := csv.NewWriter(w)
-	head := make([]string, 0, len(c.Docs)+3)
-	for d := range c.Docs {
-		head = append(head, label(c, d))
+// opt.BOM starts the file with a UTF-8 byte order mark.
+func CSV(w io.Writer, m *Memo, opt Options) error {
+	c := m.C
+	if opt.BOM {
+		if _, err := io.WriteString(w, "\ufeff"); err != nil {
+			return err
+		}
 	}
-	cw.Write(append(head, "level", "score", "flags"))
+	cw := csv.NewWriter(w)
+	line := func(claims []string, cells ...string) {
+		cw.Write(append(claims, cells...))
+	}
+	head := make([]string, len(c.Docs))
+	for d := range c.Docs {
+		head[d] = label(c, d)
+	}
+	line(head, "status", "flags", "verdict", "note", "manual", "level", "score")
 	for i := range c.Rows {
+		if !m.keep(i) {
+			continue
+		}
 		r := &c.Rows[i]
-		line := make([]string, len(c.Docs), len(c.Docs)+3)
+		claims := make([]string, len(c.Docs))
 		for _, ref := range r.Claims {
-			line[ref.Doc] = c.Docs[ref.Doc].ClaimText(ref.Claim)
+			claims[ref.Doc] = c.Docs[ref.Doc].ClaimText(ref.Claim)
 		}
 		fl := make([]string, len(r.Flags))
 		for k, f := range r.Flags {
 			fl[k] = string(f.Kind) + ": " + f.Detail
 		}
-		cw.Write(append(line, r.Level.String(), strconv.FormatFloat(r.Score, 'f', 2, 64), strings.Join(fl, "; ")))
+		manual := ""
+		if m.manual(i) {
+			manual = "manual"
+		}
+		line(claims, c.Status(i).String(), strings.Join(fl, "; "), string(m.Verdict(i)), csvNotes(m.notes(i)...),
+			manual, r.Level.String(), strconv.FormatFloat(r.Score, 'f', 2, 64))
+	}
+	for _, on := range m.orphans() {
+		claims := make([]string, len(c.Docs))
+		for _, a := range on.Note.Anchors {
+			if d := m.docOf(a.Report); d >= 0 {
+				claims[d] = a.Text
+			}
+		}
+		line(claims, "orphaned note", "", string(on.Note.Verdict.Or()), csvNotes(on.Note), "", "", "")
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// lineEnds turns CR LF and lone CR line ends into LF: encoding/csv reads a
+// CR LF inside a field as LF, so only LF survives a round trip.
+var lineEnds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
+// csvNotes is the note cell: the row's own note's text as written (its
+// verdict has a column of its own, line ends made LF), then any further
+// note with its lead, a blank line between them.
+func csvNotes(notes ...app.Note) string {
+	var parts []string
+	for _, n := range noteLines(notes) {
+		if n.Own {
+			parts = append(parts, n.Text)
+		} else {
+			parts = append(parts, n.Lead+" "+n.Text)
+		}
+	}
+	return lineEnds.Replace(strings.Join(parts, "\n\n"))
 }

@@ -1,22 +1,71 @@
-// Package export writes a comparison out of the application: JSON for
-// programs (the `parallax compare --format json` contract of DESIGN.md),
-// Markdown for a readable summary, CSV for a spreadsheet and one
-// self-contained HTML file for a browser or an e-mail.
+// Package export writes a comparison and the editor's work on it (a Memo)
+// out of the application: JSON for programs (the `parallax compare --format
+// json` contract of DESIGN.md, documented in docs/export-schema.md),
+// Markdown for a readable memo, CSV for a spreadsheet, one self-contained
+// HTML page for a browser, an e-mail or a printer, and a paginated PDF.
 //
-// Every writer reads a *compare.Comparison and nothing else, so an export
-// shows exactly the rows the window shows. Word differences are always taken
-// against the row's reference claim (compare.Row.Ref), the claim flags are
-// computed against, so a highlight and a flag never disagree about which
-// side is which.
+// Every writer reads a *Memo and nothing else, so an export shows exactly
+// the rows the window shows, with the notes the editor placed on them. Word
+// differences are always taken against the row's reference claim
+// (compare.Row.Ref), the claim flags are computed against, so a highlight
+// and a flag never disagree about which side is which.
 package export
 
 import (
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 
 	"parallax/app/compare"
 )
+
+// Formats are the export formats, in the order a menu offers them. Each is
+// also the file extension of its files.
+var Formats = []string{"md", "html", "csv", "json", "pdf"}
+
+// formatNames are the formats as a menu or a file dialog names them.
+var formatNames = map[string]string{
+	"md":   "Markdown memo",
+	"html": "HTML page",
+	"csv":  "CSV spreadsheet",
+	"json": "JSON",
+	"pdf":  "PDF",
+}
+
+// FormatName names format for the editor ("Markdown memo"), or returns
+// format itself when it is not one of Formats.
+func FormatName(format string) string {
+	if n, ok := formatNames[format]; ok {
+		return n
+	}
+	return format
+}
+
+// Write writes m in format (one of Formats) to w. The window, the library
+// commands and `parallax compare` all export through it, so a format means
+// the same file wherever it is asked for.
+func Write(w io.Writer, format string, m *Memo, opt Options) error {
+	var err error
+	switch format {
+	case "md":
+		err = Markdown(w, m)
+	case "html":
+		err = HTML(w, m)
+	case "csv":
+		err = CSV(w, m, opt)
+	case "json":
+		err = JSON(w, m)
+	case "pdf":
+		err = PDF(w, m, opt)
+	default:
+		return fmt.Errorf("export: unknown format %q (use %s)", format, strings.Join(Formats, ", "))
+	}
+	if err != nil {
+		return fmt.Errorf("export %s: %w", format, err)
+	}
+	return nil
+}
 
 // Run is a stretch of a claim's text marked against its row's reference
 // (compare.Runs).

@@ -8,8 +8,10 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/app"
 	"parallax/app/apptest"
@@ -34,36 +36,117 @@ func samples(t *testing.T) *compare.Comparison {
 	return c
 }
 
-var writers = map[string]func(*bytes.Buffer, *compare.Comparison) error{
-	"json": func(b *bytes.Buffer, c *compare.Comparison) error { return export.JSON(b, c) },
-	"md":   func(b *bytes.Buffer, c *compare.Comparison) error { return export.Markdown(b, c) },
-	"csv":  func(b *bytes.Buffer, c *compare.Comparison) error { return export.CSV(b, c) },
-	"html": func(b *bytes.Buffer, c *compare.Comparison) error { return export.HTML(b, c) },
+// rowWhere returns the index of the first row of c that ok accepts.
+func rowWhere(t *testing.T, c *compare.Comparison, ok func(r *compare.Row) bool) int {
+	t.Helper()
+	for i := range c.Rows {
+		if ok(&c.Rows[i]) {
+			return i
+		}
+	}
+	t.Fatal("no row as the test needs in the samples")
+	return -1
 }
 
-func TestGolden(t *testing.T) {
-	c := samples(t)
-	for ext, write := range writers {
-		t.Run(ext, func(t *testing.T) {
-			var b bytes.Buffer
-			if err := write(&b, c); err != nil {
-				t.Fatal(err)
+// flagged accepts a shared row with a flag of kind k.
+func flagged(k app.FlagKind) func(r *compare.Row) bool {
+	return func(r *compare.Row) bool {
+		for _, f := range r.Flags {
+			if f.Kind == k && r.Shared() {
+				return true
 			}
-			path := filepath.Join("testdata", "samples."+ext)
-			if *update {
-				if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		}
+		return false
+	}
+}
+
+// stamp is when the test's notes were written.
+var stamp = time.Date(2025, 3, 16, 9, 30, 0, 0, time.UTC)
+
+// annotated is the samples with an editor's work on them, placed by hand:
+// a summary, a disputed row, a row with two notes marked manual, a
+// verdict without text, a noted single-source claim and an orphaned note
+// whose claims are in one report still compared and one removed.
+func annotated(t *testing.T) *export.Memo {
+	c := samples(t)
+	for d := range c.Docs {
+		c.Docs[d].Report.ID = int64(d + 1)
+		c.Docs[d].Report.URL = "https://example.org/report-" + string(rune('a'+d))
+	}
+	m := &export.Memo{C: c, Name: "MV Lulinda: how many died?", Date: stamp,
+		Summary: "Death toll differs: 12 (wire), 15 (Ledger, a day later), \"at least a dozen\" (radio).\n\n" +
+			"Captain's name: Mwansa or Mwanza — check with police.",
+		Notes: make([][]app.Note, len(c.Rows)), Manual: make([]bool, len(c.Rows))}
+	note := func(i int, v app.Verdict, text string) app.Note {
+		n := app.Note{Verdict: v, Text: text, Updated: stamp}
+		for _, ref := range c.Rows[i].Claims {
+			n.Anchors = append(n.Anchors, app.Anchor{Report: int64(ref.Doc + 1), Print: "print", Text: c.Docs[ref.Doc].ClaimText(ref.Claim)})
+		}
+		return n
+	}
+	number := rowWhere(t, c, flagged(app.FlagNumber))
+	m.Notes[number] = []app.Note{note(number, app.Disputed,
+		"The wire says 12, the Ledger 15 a day later;\nthe radio's \"at least a dozen\" fits both.\n- Ask the police for the list.")}
+	name := rowWhere(t, c, flagged(app.FlagName))
+	m.Notes[name] = []app.Note{note(name, app.NeedsChecking, "Mwansa or Mwanza? Ask the desk in Kivangu."),
+		note(name, app.Corroborated, "Police confirm the captain survived.")}
+	m.Manual[name] = true
+	hedge := rowWhere(t, c, flagged(app.FlagHedge))
+	m.Notes[hedge] = []app.Note{note(hedge, app.Corroborated, "")}
+	single := rowWhere(t, c, func(r *compare.Row) bool {
+		return len(r.Claims) == 1 && strings.Contains(c.Docs[r.Claims[0].Doc].ClaimText(r.Claims[0].Claim), "inspection")
+	})
+	m.Notes[single] = []app.Note{note(single, app.SingleSource, "Only the Ledger has the inspection records; ask to see them.")}
+	m.Orphans = []app.Note{{Verdict: app.Disputed, Text: "The operator's statement was cut from the wire copy.", Updated: stamp,
+		Anchors: []app.Anchor{
+			{Report: 1, Print: "gone", Text: "The operator, Tamsara Lake Transport, said it had suspended all sailings."},
+			{Report: 9, Print: "removed", Text: "A claim of a report no longer compared."},
+		}}}
+	return m
+}
+
+// golden compares got with testdata/name, or rewrites it with -update.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("testdata", name)
+	if *update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("%s differs from the output; run go test ./app/export -update and review the diff", path)
+	}
+}
+
+// TestGolden writes the samples as `parallax compare` does (samples.*) and
+// with an editor's work on them (memo.*) in every format. A PDF's golden is
+// its layout as text (LayoutPDF): its bytes are compressed.
+func TestGolden(t *testing.T) {
+	memos := map[string]*export.Memo{"samples": {C: samples(t)}, "memo": annotated(t)}
+	for name, m := range memos {
+		for _, format := range export.Formats {
+			t.Run(name+"."+format, func(t *testing.T) {
+				if format == "pdf" {
+					text, _, err := export.LayoutPDF(m, export.Options{})
+					if err != nil {
+						t.Fatal(err)
+					}
+					golden(t, name+".pdf.txt", []byte(text))
+					return
+				}
+				var b bytes.Buffer
+				if err := export.Write(&b, format, m, export.Options{}); err != nil {
 					t.Fatal(err)
 				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(b.Bytes(), want) {
-				t.Errorf("%s differs from the output; run go test ./app/export -update and review the diff", path)
-			}
-		})
+				golden(t, name+"."+format, b.Bytes())
+			})
+		}
 	}
 }
 
@@ -73,8 +156,11 @@ func TestGolden(t *testing.T) {
 func TestJSONContract(t *testing.T) {
 	c := samples(t)
 	var b bytes.Buffer
-	if err := export.JSON(&b, c); err != nil {
+	if err := export.Write(&b, "json", &export.Memo{C: c}, export.Options{}); err != nil {
 		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(b.Bytes(), []byte(`{"documents":`)) {
+		t.Errorf("JSON starts %.20q, not with the documents", b.Bytes())
 	}
 	var out struct {
 		Documents []struct {
@@ -91,9 +177,13 @@ func TestJSONContract(t *testing.T) {
 			Score  float64
 			Flags  []struct{ Kind, Detail string }
 		}
+		Schema int
 	}
 	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
 		t.Fatal(err)
+	}
+	if out.Schema != export.JSONSchema || len(out.Rows) != len(c.Rows) {
+		t.Errorf("schema %d, %d rows of %d", out.Schema, len(out.Rows), len(c.Rows))
 	}
 	files := assets.Samples()
 	inRow := map[[2]int]int{}
@@ -128,92 +218,137 @@ func TestJSONContract(t *testing.T) {
 	}
 }
 
-// hostile is report text that would break a naive writer.
-const hostile = "Police said <script>alert(\"x\")</script> 12 people, \"at least\" </td></tr> died, at Kivangu's port.\n" +
-	"Second line, with a comma & an ampersand."
+// jsonNote is a note as the JSON export holds it.
+type jsonNote struct {
+	Verdict app.Verdict
+	Text    string
+	Anchors []app.Anchor
+	Updated time.Time
+}
 
-func TestHostileText(t *testing.T) {
-	reports := []app.Report{
-		{Title: "One <b>", FileName: "a.txt", Text: hostile + "\n\nThe ferry sank on Tuesday.\n"},
-		{Title: "Two </td>", FileName: "b.txt", Text: strings.Replace(hostile, "12", "15", 1) + "\n\nThe ferry sank on Tuesday.\n"},
+// same reports whether the JSON holds note n as it is.
+func (j jsonNote) same(n app.Note) bool {
+	if j.Verdict != n.Verdict.Or() || j.Text != n.Text || !j.Updated.Equal(n.Updated) || len(j.Anchors) != len(n.Anchors) {
+		return false
 	}
-	c, err := compare.Texts(context.Background(), reports, compare.Options{}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var claims []string
-	for _, d := range c.Docs {
-		for i := range d.Claims {
-			if t := d.ClaimText(i); strings.ContainsAny(t, "<,\"") {
-				claims = append(claims, t)
-			}
+	for k := range j.Anchors {
+		if j.Anchors[k] != n.Anchors[k] {
+			return false
 		}
 	}
-	if len(claims) == 0 {
-		t.Fatal("no claim holds the hostile characters")
-	}
+	return true
+}
 
-	var h bytes.Buffer
-	if err := export.HTML(&h, c); err != nil {
-		t.Fatal(err)
-	}
-	page := h.String()
-	for _, bad := range []string{"<script", "</td></tr> died", "One <b>", "Two </td>", "src=", "href=", "@import", "url("} {
-		if strings.Contains(page, bad) {
-			t.Errorf("HTML contains %q", bad)
-		}
-	}
-	if !strings.Contains(page, "&lt;script&gt;") || strings.Count(page, "<td") != strings.Count(page, "</td>") {
-		t.Error("HTML does not show the escaped text or its cells are unbalanced")
-	}
-
-	var cb bytes.Buffer
-	if err := export.CSV(&cb, c); err != nil {
-		t.Fatal(err)
-	}
-	recs, err := csv.NewReader(&cb).ReadAll()
-	if err != nil {
-		t.Fatal(err)
-	}
-	cells := map[string]bool{}
-	for _, rec := range recs {
-		if len(rec) != len(c.Docs)+3 {
-			t.Errorf("CSV record of %d fields", len(rec))
-		}
-		for _, f := range rec {
-			cells[f] = true
-		}
-	}
-	var jb bytes.Buffer
-	if err := export.JSON(&jb, c); err != nil {
+// TestJSONRoundTrip reads every note, verdict, manual mark, the summary and
+// the orphans back out of the JSON export.
+func TestJSONRoundTrip(t *testing.T) {
+	m := annotated(t)
+	var b bytes.Buffer
+	if err := export.JSON(&b, m); err != nil {
 		t.Fatal(err)
 	}
 	var out struct {
-		Documents []struct{ Claims []struct{ Text string } }
+		Schema              int
+		Name, Summary, Date string
+		Documents           []struct {
+			ID                             int64
+			Outlet, Author, Published, URL string
+		}
+		Rows []struct {
+			Status, Verdict string
+			Notes           []jsonNote
+			Manual          bool
+		}
+		Orphans []jsonNote
 	}
-	if err := json.Unmarshal(jb.Bytes(), &out); err != nil {
+	if err := json.Unmarshal(b.Bytes(), &out); err != nil {
 		t.Fatal(err)
 	}
-	texts := map[string]bool{}
-	for _, d := range out.Documents {
-		for _, cl := range d.Claims {
-			texts[cl.Text] = true
+	if out.Schema != 1 || out.Name != m.Name || out.Summary != m.Summary || out.Date != "2025-03-16T09:30:00Z" {
+		t.Errorf("schema %d, name %q, summary %q, date %q", out.Schema, out.Name, out.Summary, out.Date)
+	}
+	for d, doc := range out.Documents {
+		if r := m.C.Docs[d].Report; doc.ID != r.ID || doc.URL != r.URL {
+			t.Errorf("document %d: id %d url %q", d, doc.ID, doc.URL)
 		}
 	}
-	for _, cl := range claims {
-		if !cells[cl] {
-			t.Errorf("CSV lost %q", cl)
+	if len(out.Rows) != len(m.C.Rows) {
+		t.Fatalf("%d rows, want %d", len(out.Rows), len(m.C.Rows))
+	}
+	noted := 0
+	for i, r := range out.Rows {
+		if r.Verdict != string(m.Verdict(i)) || r.Manual != m.Manual[i] || r.Status != m.C.Status(i).String() {
+			t.Errorf("row %d: verdict %q manual %v status %q", i, r.Verdict, r.Manual, r.Status)
 		}
-		if !texts[cl] {
-			t.Errorf("JSON lost %q", cl)
+		if len(r.Notes) != len(m.Notes[i]) {
+			t.Errorf("row %d: %d notes, want %d", i, len(r.Notes), len(m.Notes[i]))
+			continue
+		}
+		for k, n := range r.Notes {
+			if !n.same(m.Notes[i][k]) {
+				t.Errorf("row %d note %d: %+v, want %+v", i, k, n, m.Notes[i][k])
+			}
+			noted++
 		}
 	}
+	if noted != 5 {
+		t.Errorf("%d notes read back, want 5", noted)
+	}
+	if len(out.Orphans) != len(m.Orphans) || !out.Orphans[0].same(m.Orphans[0]) {
+		t.Errorf("orphans %+v, want %+v", out.Orphans, m.Orphans)
+	}
+}
 
-	var mb bytes.Buffer
-	if err := export.Markdown(&mb, c); err != nil {
-		t.Fatal(err)
+// TestOnly writes a selection: only the rows Only keeps, no links, and the
+// selection said in the header.
+func TestOnly(t *testing.T) {
+	m := annotated(t)
+	m.Only = func(i int) bool { return m.Verdict(i) == app.Disputed }
+	m.Selection = "disputed rows"
+	kept := rowWhere(t, m.C, flagged(app.FlagNumber))
+	ref := m.C.Rows[kept].Claims[0]
+	keptText := m.C.Docs[ref.Doc].ClaimText(ref.Claim)
+	main := 0
+	for _, r := range m.C.Rows {
+		if !r.Link {
+			main++
+		}
 	}
-	if strings.Contains(strings.ReplaceAll(mb.String(), `\<`, ""), "<") {
-		t.Error("Markdown passes raw HTML through")
+	out := map[string]string{}
+	for _, format := range export.Formats {
+		var b bytes.Buffer
+		if err := export.Write(&b, format, m, export.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		out[format] = b.String()
+	}
+	sel := "disputed rows (1 of " + strconv.Itoa(main) + " rows)"
+	for _, format := range []string{"md", "html"} {
+		if !strings.Contains(out[format], sel) {
+			t.Errorf("%s does not say the selection %q", format, sel)
+		}
+	}
+	if strings.Contains(out["md"], "Links between rows") || strings.Contains(out["md"], "Single-source") ||
+		strings.Count(out["md"], "\n### ") != 2 { // the row and the orphaned note
+		t.Errorf("Markdown writes more than the selection:\n%s", out["md"])
+	}
+	if n := strings.Count(out["html"], "<tr class="); n != 1 {
+		t.Errorf("HTML has %d rows, want 1", n)
+	}
+	recs, err := csv.NewReader(strings.NewReader(out["csv"])).ReadAll()
+	if err != nil || len(recs) != 3 || recs[1][0] != keptText { // header, the row, the orphan
+		t.Errorf("CSV: %v, %d records", err, len(recs))
+	}
+	var js struct {
+		Rows      []struct{ Verdict string }
+		Selection string
+	}
+	if err := json.Unmarshal([]byte(out["json"]), &js); err != nil || len(js.Rows) != 1 ||
+		js.Rows[0].Verdict != "disputed" || js.Selection != "disputed rows" {
+		t.Errorf("JSON: %v, %+v", err, js)
+	}
+	text, _, err := export.LayoutPDF(m, export.Options{})
+	if err != nil || !strings.Contains(text, sel) {
+		t.Errorf("PDF layout: %v, selection said: %v", err, strings.Contains(text, sel))
 	}
 }

@@ -4,21 +4,42 @@ import (
 	"encoding/json"
 	"io"
 	"math"
+	"time"
 
-	"parallax/app/compare"
+	"parallax/app"
 )
 
-// The JSON shape of DESIGN.md's command-line contract. Field names are part
-// of the contract: measurement scripts outside the project read them.
+// JSONSchema is the version of the JSON export's shape, written as its
+// "schema" field. It changes only when a field changes meaning or goes
+// away; adding a field keeps it. docs/export-schema.md describes each field.
+const JSONSchema = 1
+
+// The JSON shape. The fields of DESIGN.md's command-line contract
+// (documents: title, path, claims: start, end, text; rows: claims: doc,
+// claim; level, link, score, flags: kind, detail) keep their names and
+// meaning: measurement scripts outside the project read them. Everything
+// else was added after them, and "documents" stays the first key.
 type (
 	jsonOut struct {
-		Documents []jsonDoc `json:"documents"`
-		Rows      []jsonRow `json:"rows"`
+		Documents []jsonDoc  `json:"documents"`
+		Rows      []jsonRow  `json:"rows"`
+		Schema    int        `json:"schema"`
+		Base      int        `json:"base"`
+		Name      string     `json:"name,omitempty"`
+		Summary   string     `json:"summary,omitempty"`
+		Selection string     `json:"selection,omitempty"`
+		Date      string     `json:"date,omitempty"`
+		Orphans   []jsonNote `json:"orphans,omitempty"`
 	}
 	jsonDoc struct {
-		Title  string      `json:"title"`
-		Path   string      `json:"path"`
-		Claims []jsonClaim `json:"claims"`
+		Title     string      `json:"title"`
+		Path      string      `json:"path"`
+		Claims    []jsonClaim `json:"claims"`
+		ID        int64       `json:"id,omitempty"`
+		Outlet    string      `json:"outlet,omitempty"`
+		Author    string      `json:"author,omitempty"`
+		Published string      `json:"published,omitempty"`
+		URL       string      `json:"url,omitempty"`
 	}
 	jsonClaim struct {
 		Start int    `json:"start"`
@@ -26,11 +47,15 @@ type (
 		Text  string `json:"text"`
 	}
 	jsonRow struct {
-		Claims []jsonRef  `json:"claims"`
-		Level  string     `json:"level"`
-		Link   bool       `json:"link,omitempty"`
-		Score  float64    `json:"score"`
-		Flags  []jsonFlag `json:"flags"`
+		Claims  []jsonRef  `json:"claims"`
+		Level   string     `json:"level"`
+		Link    bool       `json:"link,omitempty"`
+		Score   float64    `json:"score"`
+		Flags   []jsonFlag `json:"flags"`
+		Status  string     `json:"status"`
+		Verdict string     `json:"verdict"`
+		Notes   []jsonNote `json:"notes,omitempty"`
+		Manual  bool       `json:"manual,omitempty"`
 	}
 	jsonRef struct {
 		Doc   int `json:"doc"`
@@ -40,18 +65,54 @@ type (
 		Kind   string `json:"kind"`
 		Detail string `json:"detail"`
 	}
+	jsonNote struct {
+		Verdict string       `json:"verdict"`
+		Text    string       `json:"text"`
+		Anchors []jsonAnchor `json:"anchors,omitempty"`
+		Updated string       `json:"updated,omitempty"`
+	}
+	jsonAnchor struct {
+		Report int64  `json:"report"`
+		Print  string `json:"print"`
+		Text   string `json:"text"`
+	}
 )
 
-// JSON writes c as `parallax compare --format json` prints it: documents
+// jsonTime writes a time in UTC, RFC 3339, or "" for the zero time, so the
+// output does not depend on the machine's time zone.
+func jsonTime(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// jsonNoteOf is a note as the JSON holds it, verbatim.
+func jsonNoteOf(n app.Note) jsonNote {
+	out := jsonNote{Verdict: string(n.Verdict.Or()), Text: n.Text, Updated: jsonTime(n.Updated)}
+	for _, a := range n.Anchors {
+		out.Anchors = append(out.Anchors, jsonAnchor(a))
+	}
+	return out
+}
+
+// JSON writes m as `parallax compare --format json` prints it: documents
 // with their claims as byte spans of the file as read (start, end) and the
 // claim's text, then every row, one-claim rows included so that every claim
-// is in a row. Scores are rounded to four decimals, which is all the models
-// resolve and keeps the output stable.
-func JSON(w io.Writer, c *compare.Comparison) error {
-	out := jsonOut{Documents: make([]jsonDoc, len(c.Docs)), Rows: make([]jsonRow, len(c.Rows))}
+// is in a row (when m.Only is nil), with its status, verdict, notes and
+// manual mark; then the schema version, the comparison's name, summary and
+// selection and the orphaned notes. Scores are rounded to four decimals,
+// which is all the models resolve and keeps the output stable; nothing in
+// it depends on the clock.
+func JSON(w io.Writer, m *Memo) error {
+	c := m.C
+	out := jsonOut{Documents: make([]jsonDoc, len(c.Docs)), Rows: []jsonRow{}, Schema: JSONSchema, Base: c.Base,
+		Name: m.Name, Summary: m.Summary, Selection: m.Selection, Date: jsonTime(m.Date)}
 	for d := range c.Docs {
 		doc := &c.Docs[d]
-		jd := jsonDoc{Title: doc.Report.Title, Path: doc.Path, Claims: make([]jsonClaim, len(doc.Claims))}
+		r := doc.Report
+		jd := jsonDoc{Title: r.Title, Path: doc.Path, Claims: make([]jsonClaim, len(doc.Claims)),
+			ID: r.ID, Outlet: r.Outlet, Author: r.Author, Published: r.Published, URL: r.URL}
 		for i := range doc.Claims {
 			s, e := doc.FileSpan(i)
 			jd.Claims[i] = jsonClaim{s, e, doc.ClaimText(i)}
@@ -59,16 +120,26 @@ func JSON(w io.Writer, c *compare.Comparison) error {
 		out.Documents[d] = jd
 	}
 	for i := range c.Rows {
+		if !m.keep(i) {
+			continue
+		}
 		r := &c.Rows[i]
 		jr := jsonRow{Claims: make([]jsonRef, len(r.Claims)), Level: r.Level.String(), Link: r.Link,
-			Score: math.Round(r.Score*1e4) / 1e4, Flags: make([]jsonFlag, len(r.Flags))}
+			Score: math.Round(r.Score*1e4) / 1e4, Flags: make([]jsonFlag, len(r.Flags)),
+			Status: c.Status(i).String(), Verdict: string(m.Verdict(i)), Manual: m.manual(i)}
 		for k, ref := range r.Claims {
 			jr.Claims[k] = jsonRef{ref.Doc, ref.Claim}
 		}
 		for k, f := range r.Flags {
 			jr.Flags[k] = jsonFlag{string(f.Kind), f.Detail}
 		}
-		out.Rows[i] = jr
+		for _, n := range m.notes(i) {
+			jr.Notes = append(jr.Notes, jsonNoteOf(n))
+		}
+		out.Rows = append(out.Rows, jr)
+	}
+	for _, n := range m.Orphans {
+		out.Orphans = append(out.Orphans, jsonNoteOf(n))
 	}
 	return json.NewEncoder(w).Encode(out)
 }

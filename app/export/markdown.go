@@ -4,10 +4,11 @@ import (
 	"bufio"
 	"fmt"
 	"io"
+	"net/url"
 	"regexp"
 	"strings"
 
-	"parallax/app/align"
+	"parallax/app"
 	"parallax/app/compare"
 )
 
@@ -23,6 +24,48 @@ func md(s string) string { return mdEscape.Replace(oneLine(s)) }
 
 // spaces matches white space that Markdown output folds to one space.
 var spaces = regexp.MustCompile(`\s+`)
+
+// paraBreak matches a blank line, which ends a paragraph of the editor's
+// text.
+var paraBreak = regexp.MustCompile(`\n\s*\n`)
+
+// blockStart matches what would open a list, a thematic break or a setext
+// heading at the start of a line the escapes above leave alone: "- ", "+ ",
+// "=", "~~~", "1. ", "2) ".
+var blockStart = regexp.MustCompile(`^([-+=~]|\d+[.)])`)
+
+// mdText writes the editor's text (a note, a summary) as Markdown, keeping
+// its paragraphs (blank lines) and line breaks (a backslash hard break);
+// indent starts every line after the first, so the text can continue a
+// list item. A line's start is escaped where it would open a block.
+func mdText(s, indent string) string {
+	var paras []string
+	for _, p := range paraBreak.Split(strings.TrimSpace(s), -1) {
+		var lines []string
+		for _, l := range strings.Split(p, "\n") {
+			if l = md(l); l != "" {
+				if m := blockStart.FindString(l); m != "" {
+					l = m[:len(m)-1] + `\` + l[len(m)-1:]
+				}
+				lines = append(lines, l)
+			}
+		}
+		if len(lines) > 0 {
+			paras = append(paras, strings.Join(lines, "\\\n"+indent))
+		}
+	}
+	return strings.Join(paras, "\n\n"+indent)
+}
+
+// mdURL writes a report's URL as an autolink when it is a plain web
+// address, else as escaped text.
+func mdURL(s string) string {
+	if u, err := url.Parse(s); err == nil && (u.Scheme == "http" || u.Scheme == "https") &&
+		!strings.ContainsAny(s, " <>\t\n") {
+		return "<" + s + ">"
+	}
+	return md(s)
+}
 
 // mdRuns writes runs in worddiff.Format's notation: [-missing-], {+added+}
 // and [-was-]{+changed+}. Text brackets are escaped, so the marks are
@@ -43,20 +86,40 @@ func mdRuns(runs []Run) string {
 	return strings.TrimSpace(b.String())
 }
 
-// Markdown writes c as a readable summary, the default of `parallax
-// compare`: the reports, a counts line, then each claim shared by two or
-// more reports as quotes labelled by report, with word differences marked
-// against the row's reference claim and the flags listed, then the related
-// (overlapping) claims and, by report, what only one report states.
-func Markdown(w io.Writer, c *compare.Comparison) error {
+// mdNotes writes a row's notes as paragraphs, "**Verdict: disputed.** text",
+// each following line starting with indent.
+func mdNotes(lines []noteLine, indent string) string {
+	var paras []string
+	for _, n := range lines {
+		p := "**" + md(n.Lead) + "**"
+		if t := mdText(n.Text, indent); t != "" {
+			p += " " + t
+		}
+		paras = append(paras, p)
+	}
+	return strings.Join(paras, "\n\n"+indent)
+}
+
+// Markdown writes m as a readable memo, the default of `parallax compare`:
+// the reports, a counts line, the editor's summary, then each claim shared
+// by two or more reports as quotes labelled by report, with word
+// differences marked against the row's reference claim, the flags listed
+// and the editor's verdict and notes, then the related (overlapping)
+// claims, by report what only one report states, and last the notes whose
+// claims are in no row any more.
+func Markdown(w io.Writer, m *Memo) error {
+	c := m.C
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 
-	p("# Comparison of %d reports\n\n", len(c.Docs))
+	p("# %s\n\n", md(m.title()))
 	for d := range c.Docs {
 		p("%d. **%s**", d+1, md(title(c, d)))
 		if by := byline(c, d); by != "" {
 			p(" — %s", md(by))
+		}
+		if u := strings.TrimSpace(c.Docs[d].Report.URL); u != "" {
+			p(" — %s", mdURL(u))
 		}
 		if c.Docs[d].Path != "" {
 			p(" (%s)", md(c.Docs[d].Path))
@@ -66,97 +129,102 @@ func Markdown(w io.Writer, c *compare.Comparison) error {
 		}
 		p("\n")
 	}
-	p("\n%s.\n\n", c.Counts())
-	p("Differences are marked against each row's reference claim (the base report's where it has one): " +
+	p("\n%s.\n", c.Counts())
+	if s := m.selection(); s != "" {
+		p("\nRows written here: %s.\n", md(s))
+	}
+	if t := mdText(m.Summary, ""); t != "" {
+		p("\n## Summary\n\n%s\n", t)
+	}
+	p("\nDifferences are marked against each row's reference claim (the base report's where it has one): " +
 		"\\[-missing-\\] words are the reference's, \\{+added+\\} words this report's.\n")
 
-	rowBlock := func(n int, r *compare.Row) {
-		var kinds []string
-		seen := map[string]bool{}
-		for _, f := range r.Flags {
-			if !seen[string(f.Kind)] {
-				seen[string(f.Kind)] = true
-				kinds = append(kinds, string(f.Kind))
-			}
-		}
-		level := r.Level.String()
-		if r.Link && r.Level == align.LevelSame {
-			level = "same claim, in another row too"
-		}
-		p("\n### %d. %s, score %.2f", n, level, r.Score)
-		if len(kinds) > 0 {
-			p(" — flagged: %s", strings.Join(kinds, ", "))
-		}
-		p("\n\n")
-		for k, ref := range r.Claims {
+	rowBlock := func(n int, r row) {
+		p("\n### %s\n\n", m.heading(n, r))
+		for k, cl := range r.Claims {
 			if k > 0 {
 				p(">\n")
 			}
-			note := ""
-			if k == r.Ref {
-				note = " (reference)"
+			ref := ""
+			if cl.Ref {
+				ref = " (reference)"
 			}
-			p("> **%s**%s: %s\n", md(label(c, ref.Doc)), note, mdRuns(c.ClaimRuns(r, k)))
+			p("> **%s**%s: %s\n", md(label(c, cl.Doc)), ref, mdRuns(cl.Runs))
 		}
 		if len(r.Flags) > 0 {
 			p("\n")
-			for i, f := range r.Flags {
-				p("- **%s** (%s): %s\n", f.Kind, md(label(c, r.Claims[r.FlagOf[i]].Doc)), md(f.Detail))
+			for _, f := range r.Flags {
+				p("- **%s** (%s): %s\n", f.Kind, md(f.Against), md(f.Detail))
 			}
+		}
+		if notes := noteLines(r.Notes); len(notes) > 0 {
+			p("\n%s\n", mdNotes(notes, ""))
 		}
 	}
 
-	p("\n## Shared claims\n")
-	n := 0
-	for i := range c.Rows {
-		if r := &c.Rows[i]; r.Shared() {
-			n++
-			rowBlock(n, r)
-		}
+	o := m.outline()
+	if len(o.Shared) > 0 || m.Only == nil {
+		p("\n## Shared claims\n")
 	}
-	if n == 0 {
+	for k, r := range o.Shared {
+		rowBlock(k+1, r)
+	}
+	if len(o.Shared) == 0 && m.Only == nil {
 		p("\nNo claim is stated by two or more reports.\n")
 	}
-	// A summary lists the links worth reading: same-claim links and
-	// related claims whose own score says they share details. The weaker
-	// links (claims of one story that merely touch) stay in the JSON.
-	related, weak := false, 0
-	for i := range c.Rows {
-		r := &c.Rows[i]
-		if r.Shared() || len(r.Claims) < 2 {
-			continue
-		}
-		if r.Level == align.LevelRelated && r.Score < align.Related {
-			weak++
-			continue
-		}
-		if !related {
-			p("\n## Links between rows (related claims, and the same claim stated twice by one report)\n")
-			related = true
-		}
-		n++
-		rowBlock(n, r)
+	if len(o.Links) > 0 {
+		p("\n## Links between rows (related claims, and the same claim stated twice by one report)\n")
+	}
+	for k, r := range o.Links {
+		rowBlock(len(o.Shared)+k+1, r)
+	}
+	if o.Weak > 0 {
+		p("\n%d weaker links between claims of the same story are left out here; `--format json` lists them.\n", o.Weak)
 	}
 
-	if weak > 0 {
-		p("\n%d weaker links between claims of the same story are left out here; `--format json` lists them.\n", weak)
-	}
-
-	p("\n## Single-source claims\n")
-	for d := range c.Docs {
-		var lines []string
-		for i := range c.Rows {
-			r := &c.Rows[i]
-			if len(r.Claims) == 1 && r.Claims[0].Doc == d {
-				lines = append(lines, "- "+md(c.Docs[d].ClaimText(r.Claims[0].Claim)))
-			}
+	opened := false
+	for d, rows := range o.Single {
+		if len(rows) == 0 && m.Only != nil {
+			continue
+		}
+		if !opened {
+			p("\n## Single-source claims\n")
+			opened = true
 		}
 		p("\n### %s\n\n", md(label(c, d)))
-		if len(lines) == 0 {
+		if len(rows) == 0 {
 			p("Nothing that no other report states.\n")
 			continue
 		}
-		p("%s\n", strings.Join(lines, "\n"))
+		for _, r := range rows {
+			p("- %s", mdRuns(r.Claims[0].Runs))
+			if r.Manual {
+				p(" (manual)")
+			}
+			if notes := noteLines(r.Notes); len(notes) > 0 {
+				p("\n\n  %s\n", mdNotes(notes, "  "))
+			}
+			p("\n")
+		}
+	}
+
+	if len(o.Orphans) > 0 {
+		p("\n## Orphaned notes\n\nThese notes were written on claims that are in no row any more " +
+			"(a report was removed or its words changed); they are kept here so that nothing is lost.\n")
+	}
+	for k, on := range o.Orphans {
+		p("\n### Orphaned note %d\n\n", k+1)
+		if notes := noteLines([]app.Note{on.Note}); len(notes) > 0 {
+			p("%s\n", mdNotes(notes, ""))
+		}
+		for j, q := range on.About {
+			if j == 0 {
+				p("\n")
+			} else {
+				p(">\n")
+			}
+			p("> **%s**: %s\n", md(q.Label), md(q.Text))
+		}
 	}
 	return bw.Flush()
 }
