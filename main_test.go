@@ -2,13 +2,16 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"parallax/app"
 	"parallax/app/cli"
+	"parallax/app/workspace"
 	"parallax/storage"
 )
 
@@ -142,6 +145,103 @@ func TestUserErrors(t *testing.T) {
 		code, _, errs := run(t, db, tc.args...)
 		if code != 1 || !strings.Contains(errs, tc.want) || strings.Contains(errs, "goroutine") {
 			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+}
+
+// TestExportCommand exports a saved comparison with a note, by verdict, in
+// every format, after a re-import, and refuses mistakes with a message.
+func TestExportCommand(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	a := write(t, dir, "a.txt", "LAKE WIRE - Twelve people died when the ferry sank on Tuesday.\n\nThe captain survived.\n")
+	b := write(t, dir, "b.txt", "Fifteen people died when the ferry sank on Tuesday, police said.\n\nRain fell all day.\n")
+	if code, _, errs := run(t, db, "add", a, b); code != 0 {
+		t.Fatal(errs)
+	}
+	// The window saves comparisons and notes; here the workspace does.
+	st, err := storage.Open(db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	ws := workspace.New(st)
+	c, err := ws.NewComparison(ctx, []int64{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, reports, _ := ws.OpenComparison(ctx, c.ID)
+	an, err := ws.Align(ctx, c, reports, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var died int
+	for i, r := range an.C.Rows {
+		if r.Shared() {
+			died = i
+		}
+	}
+	note := app.Note{Comparison: c.ID, Verdict: app.Disputed, Text: "12 or 15, \"police\" say",
+		Anchors: an.Anchors(an.C.Rows[died].Claims)}
+	if err := ws.SaveNote(ctx, &note); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	if code, out, _ := run(t, db, "comparisons"); code != 0 || !strings.Contains(out, "1 ") {
+		t.Errorf("comparisons: %d %q", code, out)
+	}
+	for _, f := range []string{"md", "html", "csv", "json", "pdf"} {
+		out := filepath.Join(dir, "memo."+f)
+		code, _, errs := run(t, db, "export", "--comparison", "1", "--format", f, "--only", "disputed", "--out", out)
+		data, _ := os.ReadFile(out)
+		if code != 0 || len(data) == 0 {
+			t.Fatalf("export %s: %d %s", f, code, errs)
+		}
+		if f != "pdf" && !strings.Contains(string(data), "police") {
+			t.Errorf("export %s lacks the note", f)
+		}
+	}
+	// A longer version of report 1 keeps the note on its claim.
+	a2 := write(t, dir, "a2.txt", "UPDATE: names released.\n\nLAKE WIRE - Twelve people died when the ferry sank on Tuesday.\n\nThe captain survived.\n")
+	if code, out, errs := run(t, db, "reimport", "1", a2); code != 0 || !strings.Contains(out, "re-imported report 1") {
+		t.Fatalf("reimport: %d %q %s", code, out, errs)
+	}
+	code, out, errs := run(t, db, "export", "--comparison", "1", "--format", "json")
+	var memo struct {
+		Rows []struct {
+			Verdict string `json:"verdict"`
+		} `json:"rows"`
+		Orphans []any `json:"orphans"`
+	}
+	if code != 0 || json.Unmarshal([]byte(out), &memo) != nil {
+		t.Fatalf("export after reimport: %d %s", code, errs)
+	}
+	disputed := 0
+	for _, r := range memo.Rows {
+		if r.Verdict == "disputed" {
+			disputed++
+		}
+	}
+	if disputed != 1 || len(memo.Orphans) != 0 {
+		t.Errorf("after re-import: %d disputed rows, %d orphans", disputed, len(memo.Orphans))
+	}
+
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export"}, "needs --comparison"},
+		{[]string{"export", "--comparison", "9"}, "no comparison with ID 9"},
+		{[]string{"export", "--comparison", "1", "--only", "maybe"}, "not a verdict"},
+		{[]string{"export", "--comparison", "1", "--format", "docx"}, "unknown format"},
+		{[]string{"export", "--comparison", "1", "--format", "pdf", "--paper", "A5"}, "A5"},
+		{[]string{"reimport", "1", filepath.Join(dir, "missing.txt")}, "missing.txt"},
+		{[]string{"reimport", "x", a}, "not a report ID"},
+	} {
+		code, _, errs := run(t, db, tc.args...)
+		if code != 1 || !strings.Contains(errs, tc.want) || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
+			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errs, tc.want)
 		}
 	}
 }

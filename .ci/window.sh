@@ -3,7 +3,10 @@
 # temporary library with the three seed reports on its command line (so
 # they open as a comparison), found with xdotool; Alt+Down (next
 # difference) is sent; the screenshots before and after must not be blank
-# and must differ, and the program must not have crashed.
+# and must differ, and the program must not have crashed. Then the editor's
+# work must survive a crash: the row is judged disputed (Alt+3), a note is
+# typed (Alt+N focuses it), the program is killed with SIGKILL a moment
+# after the last key, and `parallax export` must find both in the library.
 set -eu
 BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
 SEEDS=$2
@@ -28,4 +31,17 @@ done
 # Next difference selected a row: the screen changed.
 diff=$(compare -metric AE "$tmp/start.png" "$tmp/next.png" null: 2>&1 || true)
 [ "${diff%% *}" != 0 ] || fail "Alt+Down changed nothing on screen"
-echo "window: ok (window $win; $diff pixels changed by Alt+Down)"
+
+note="Toll differs: 12 or 15, ask the police"
+xdotool key --window "$win" alt+3 alt+n
+sleep 0.3
+xdotool type --window "$win" --delay 20 "$note"
+sleep 1
+kill -9 "$app"
+wait "$app" 2>/dev/null || true
+app=""
+PARALLAX_DB="$tmp/library.db" "$BIN" export --comparison 1 --format json --out "$tmp/memo.json" 2>>"$tmp/log" ||
+	fail "export after SIGKILL failed"
+grep -q "\"text\": *\"$note\"" "$tmp/memo.json" || fail "the note typed before SIGKILL is not in the library"
+grep -q '"verdict": *"disputed"' "$tmp/memo.json" || fail "the verdict given before SIGKILL is not in the library"
+echo "window: ok (window $win; $diff pixels changed by Alt+Down; note and verdict kept through SIGKILL)"

@@ -26,7 +26,7 @@ import (
 
 // Sizes of the comparison grid.
 const (
-	gutterWidth = 44  // status bar, row number, note mark
+	gutterWidth = 56  // status bar, row number, verdict, note and manual marks
 	minColumn   = 190 // narrower columns scroll sideways instead
 	cellPad     = 6   // padding inside a cell
 	// rewrapDelay lets a window resize settle before rows are re-wrapped:
@@ -49,6 +49,7 @@ const (
 type comparisonView struct {
 	m    *Main
 	meas *measurer
+	np   *notesPanel
 
 	// saved is the comparison as stored; reports are its reports in the
 	// order they were aligned (sheet document order).
@@ -106,7 +107,9 @@ type comparisonView struct {
 }
 
 func newComparisonView(m *Main) *comparisonView {
-	return &comparisonView{m: m, sel: -1, rewrapDelay: rewrapDelay, saveDelay: saveDelay}
+	v := &comparisonView{m: m, sel: -1, rewrapDelay: rewrapDelay, saveDelay: saveDelay}
+	v.np = newNotesPanel(v)
+	return v
 }
 
 // build makes the view's widgets.
@@ -151,9 +154,13 @@ func (v *comparisonView) build() fyne.CanvasObject {
 	rows := container.New(&watchLayout{onWidth: v.onWidth}, container.NewBorder(nil, nil, nil, container.NewPadded(v.ov), v.hscroll))
 
 	v.details = container.NewVBox()
-	v.detailsBox = container.NewVScroll(container.NewPadded(v.details))
-	v.split = container.NewVSplit(rows, v.detailsBox)
-	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, 0.72)
+	// Scrolling both ways: the details sit beside the notes panel, and a
+	// long related-row line must not widen the window.
+	v.detailsBox = container.NewScroll(container.NewPadded(v.details))
+	work := container.NewHSplit(v.detailsBox, v.np.build())
+	work.Offset = 0.45
+	v.split = container.NewVSplit(rows, work)
+	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, 0.62)
 
 	v.counts = widget.NewLabel("")
 	v.counts.Truncation = fyne.TextTruncateEllipsis
@@ -192,20 +199,25 @@ func (v *comparisonView) buildLegend() *fyne.Container {
 		r.SetMinSize(size)
 		return container.NewHBox(container.NewCenter(r), caption(text))
 	}
-	return container.NewHBox(
-		caption("Words:"),
-		chip(colorAdded, "added", false),
-		chip(colorChanged, "changed", false),
-		chip(colorMissing, "missing (struck through)", false),
-		chip(colorFlag, "flag, numbered", false),
-		widget.NewSeparator(),
-		caption("Rows:"),
-		chip(colorAgree, "all agree", true),
-		chip(colorDiffer, "differ", true),
-		chip(colorFlagged, "flagged", true),
-		chip(colorSingle, "single source", true),
-		widget.NewSeparator(),
-		caption("Compared with the base report ★"),
+	// Two lines: on one, the legend would set the window's minimum width.
+	return container.NewVBox(
+		container.NewHBox(
+			caption("Words:"),
+			chip(colorAdded, "added", false),
+			chip(colorChanged, "changed", false),
+			chip(colorMissing, "missing (struck through)", false),
+			chip(colorFlag, "flag, numbered", false),
+			widget.NewSeparator(),
+			caption("Rows:"),
+			chip(colorAgree, "all agree", true),
+			chip(colorDiffer, "differ", true),
+			chip(colorFlagged, "flagged", true),
+			chip(colorSingle, "single source", true)),
+		container.NewHBox(
+			caption("Verdicts:"),
+			verdictKey(app.Corroborated), verdictKey(app.Disputed), verdictKey(app.NeedsChecking), verdictKey(app.SingleSource),
+			widget.NewSeparator(),
+			caption("✎ noted   M manual fix   ★ base report, the others are compared with it")),
 	)
 }
 
@@ -214,6 +226,7 @@ func (v *comparisonView) buildLegend() *fyne.Container {
 func (v *comparisonView) open(c app.Comparison) {
 	v.cancelJob()
 	v.saveNow()
+	v.np.open(nil, c.Summary)
 	v.saved, v.reports, v.s = c, nil, nil
 	v.restore = true
 	v.sel = -1
@@ -232,12 +245,19 @@ func (v *comparisonView) open(c app.Comparison) {
 		if err != nil {
 			return nil, err
 		}
-		cmp, err := v.m.ws.Align(ctx, saved, reports, progress)
+		notes, err := v.m.ws.Notes(ctx, c.ID)
 		if err != nil {
 			return nil, err
 		}
-		do(func() { v.saved, v.reports = saved, reports })
-		return sheet.New(cmp), nil
+		a, err := v.m.ws.Align(ctx, saved, reports, progress)
+		if err != nil {
+			return nil, err
+		}
+		do(func() {
+			v.saved, v.reports = saved, reports
+			v.np.open(notes, saved.Summary)
+		})
+		return sheet.New(a), nil
 	})
 }
 
@@ -249,11 +269,11 @@ func (v *comparisonView) realign() {
 	}
 	saved, reports := v.saved, v.reports
 	v.run(func(ctx context.Context, progress workspace.Progress) (*sheet.Sheet, error) {
-		cmp, err := v.m.ws.Align(ctx, saved, reports, progress)
+		a, err := v.m.ws.Align(ctx, saved, reports, progress)
 		if err != nil {
 			return nil, err
 		}
-		return sheet.New(cmp), nil
+		return sheet.New(a), nil
 	})
 }
 
@@ -345,6 +365,7 @@ func (v *comparisonView) show(s *sheet.Sheet) {
 		keep = v.s.C.Rows[v.s.Rows[v.visible[v.sel]].Index]
 	}
 	v.s = s
+	v.np.placed()
 	v.alignedStrictness = v.saved.Strictness
 	n := len(s.C.Docs)
 	if first {
@@ -709,7 +730,7 @@ func (v *comparisonView) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 	ri := v.visible[p]
 	row := &v.s.Rows[ri]
 	c := o.(*fyne.Container)
-	c.Objects[0].(*gutter).set(ri+1, row.Status, false)
+	c.Objects[0].(*gutter).set(ri+1, row)
 	tip := v.flagTip(ri)
 	for i, d := range v.cols {
 		if i+1 >= len(c.Objects) {
@@ -756,6 +777,7 @@ func (v *comparisonView) onSelected(p widget.ListItemID) {
 	v.sel = p
 	v.ov.mark(p)
 	v.showDetails()
+	v.np.picked()
 	v.scheduleSave()
 }
 
@@ -835,6 +857,7 @@ func (v *comparisonView) showDetails() {
 		hint.Wrapping = fyne.TextWrapWord
 		add(hint)
 		v.details.Refresh()
+		v.np.showRow()
 		return
 	}
 	ri := v.visible[v.sel]
@@ -869,6 +892,7 @@ func (v *comparisonView) showDetails() {
 	}
 	v.details.Refresh()
 	v.detailsBox.ScrollToTop()
+	v.np.showRow()
 }
 
 // linkKind names a link's level.
@@ -983,15 +1007,23 @@ func (v *comparisonView) saveInBackground() {
 		return
 	}
 	v.m.spawn(func() {
-		if err := v.m.ws.SaveComparison(v.m.ctx, &c); err != nil && !errors.Is(err, context.Canceled) {
-			do(func() { v.m.status.set(err.Error()) })
+		err := v.m.ws.SaveComparison(v.m.ctx, &c)
+		if errors.Is(err, context.Canceled) {
+			return
 		}
+		do(func() {
+			v.np.summarySaved(c.Updated, err)
+			if err != nil {
+				v.m.status.set(err.Error())
+			}
+		})
 	})
 }
 
 // saveNow stores the settings at once (closing the window, switching to
 // another comparison).
 func (v *comparisonView) saveNow() {
+	v.np.flush()
 	v.m.stop(&v.saveT)
 	c, ok := v.state()
 	if !ok {
@@ -1040,30 +1072,40 @@ func (w *watchLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	w.onWidth(size.Width)
 }
 
-// gutter shows a row's status as a coloured bar, its number, and whether
-// it has a note.
+// gutter shows a row's status as a coloured bar, its number, and the
+// editor's work on it: a verdict chip, a note mark and a manual-fix mark.
 type gutter struct {
 	widget.BaseWidget
-	bar    *canvas.Rectangle
-	num    *canvas.Text
-	note   *canvas.Text
-	status compare.Status
+	bar     *canvas.Rectangle
+	num     *canvas.Text
+	chip    *verdictChip
+	marks   *canvas.Text
+	status  compare.Status
+	verdict app.Verdict
 }
 
 func newGutter() *gutter {
-	g := &gutter{bar: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black), note: canvas.NewText("✎", color.Black)}
+	g := &gutter{bar: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black),
+		chip: newVerdictChip(), marks: canvas.NewText("", color.Black)}
 	g.num.TextSize = theme.CaptionTextSize()
 	g.num.Alignment = fyne.TextAlignTrailing
-	g.note.TextSize = theme.CaptionTextSize()
-	g.note.Hide()
+	g.marks.TextSize = theme.CaptionTextSize()
 	g.ExtendBaseWidget(g)
 	return g
 }
 
-func (g *gutter) set(n int, s compare.Status, note bool) {
+// set shows sheet row n-1.
+func (g *gutter) set(n int, row *sheet.Row) {
 	g.num.Text = fmt.Sprint(n)
-	g.status = s
-	g.note.Hidden = !note
+	g.status = row.Status
+	g.verdict = row.Verdict
+	g.marks.Text = ""
+	if row.Notes > 0 {
+		g.marks.Text = "✎"
+	}
+	if row.Manual {
+		g.marks.Text += "M"
+	}
 	g.Refresh()
 }
 
@@ -1078,22 +1120,28 @@ func (r *gutterRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(gutterWidth, r.g.num.MinSize().Height)
 }
 func (r *gutterRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.g.bar, r.g.num, r.g.note}
+	return []fyne.CanvasObject{r.g.bar, r.g.num, r.g.chip, r.g.marks}
 }
 func (r *gutterRenderer) Layout(size fyne.Size) {
-	r.g.bar.Move(fyne.NewPos(2, 2))
-	r.g.bar.Resize(fyne.NewSize(6, size.Height-4))
-	r.g.num.Move(fyne.NewPos(8, cellPad))
-	r.g.num.Resize(fyne.NewSize(gutterWidth-12, r.g.num.MinSize().Height))
-	r.g.note.Move(fyne.NewPos(gutterWidth-18, cellPad+r.g.num.MinSize().Height))
-	r.g.note.Resize(r.g.note.MinSize())
+	g := r.g
+	g.bar.Move(fyne.NewPos(2, 2))
+	g.bar.Resize(fyne.NewSize(6, size.Height-4))
+	g.num.Move(fyne.NewPos(8, cellPad))
+	g.num.Resize(fyne.NewSize(gutterWidth-12, g.num.MinSize().Height))
+	y := cellPad + g.num.MinSize().Height + 2
+	g.chip.Move(fyne.NewPos(gutterWidth-4-g.chip.MinSize().Width, y))
+	g.chip.Resize(g.chip.MinSize())
+	g.marks.Move(fyne.NewPos(12, y))
+	g.marks.Resize(g.marks.MinSize())
 }
 func (r *gutterRenderer) Refresh() {
-	r.g.bar.FillColor = themeColor(statusColorName(r.g.status))
-	r.g.num.Color = themeColor(theme.ColorNamePlaceHolder)
-	r.g.note.Color = themeColor(theme.ColorNamePrimary)
-	r.Layout(r.g.Size())
-	canvas.Refresh(r.g)
+	g := r.g
+	g.bar.FillColor = themeColor(statusColorName(g.status))
+	g.num.Color = themeColor(theme.ColorNamePlaceHolder)
+	g.marks.Color = themeColor(theme.ColorNamePrimary)
+	g.chip.set(g.verdict)
+	r.Layout(g.Size())
+	canvas.Refresh(g)
 }
 
 // cell is one report's claim in a row: a faint edge in the report's
@@ -1163,6 +1211,8 @@ func (r *cellRenderer) Refresh() {
 func (v *comparisonView) forget() {
 	v.cancelJob()
 	v.m.stop(&v.saveT)
+	v.m.stop(&v.np.saveT)
+	v.np.dirty, v.np.notes = nil, nil
 	v.saved, v.reports, v.s, v.list = app.Comparison{}, nil, nil, nil
 	v.rowsHolder.Objects = nil
 	v.rowsHolder.Refresh()

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app"
 	"parallax/app/sheet"
 	"parallax/assets"
 )
@@ -41,6 +42,10 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	compareItem := fyne.NewMenuItem("Compare ticked reports", m.compareTicked)
 	compareItem.Shortcut = shortcut(fyne.KeyK)
 	removeCmp := fyne.NewMenuItem("Remove comparison…", m.confirmRemoveComparison)
+	exportItem := fyne.NewMenuItem("Export notes…", m.cmp.showExport)
+	exportItem.Shortcut = shortcut(fyne.KeyE)
+	exportItem.Icon = theme.DocumentSaveIcon()
+	reimport := fyne.NewMenuItem("Re-import report…", m.showReimport)
 
 	find := fyne.NewMenuItem("Find", m.find)
 	find.Shortcut = shortcut(fyne.KeyF)
@@ -65,6 +70,20 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Dark", func() { m.setTheme(themeDark) }))
 	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), themes)...)
 
+	// Verdicts take Alt+1…5: they work while the note has the focus, and
+	// Ctrl+1…5 are the filters.
+	rowMenu := fyne.NewMenu("Row")
+	for i, v := range app.Verdicts {
+		item := fyne.NewMenuItem("Verdict: "+string(v), func() { m.cmp.np.setVerdict(v) })
+		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierAlt}
+		rowMenu.Items = append(rowMenu.Items, item)
+	}
+	write := fyne.NewMenuItem("Write note", func() { m.cmp.np.focusNote() })
+	write.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierAlt}
+	link := fyne.NewMenuItem("Link with another row…", func() { m.cmp.np.rowAction(m.cmp.np.startLink) })
+	undoFix := fyne.NewMenuItem("Undo last manual fix", func() { m.cmp.np.undoLast() })
+	rowMenu.Items = append(rowMenu.Items, write, fyne.NewMenuItemSeparator(), link, undoFix)
+
 	goMenu := fyne.NewMenu("Go")
 	for _, g := range goItems {
 		item := fyne.NewMenuItem(g.name, func() { g.run(m.cmp) })
@@ -77,10 +96,11 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	about.Icon = theme.InfoIcon()
 
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", add, open, fyne.NewMenuItemSeparator(), compareItem, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu("File", add, open, reimport, fyne.NewMenuItemSeparator(), compareItem, exportItem, fyne.NewMenuItemSeparator(),
 			remove, removeCmp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", find, findNext, findPrev, searchLib),
 		view,
+		rowMenu,
 		goMenu,
 		fyne.NewMenu("Help", keys, about),
 	)

@@ -10,13 +10,16 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app"
 	"parallax/app/sheet"
 )
 
 // overview is the strip beside the rows: one cell per row and shown
 // report, in the status colour of the row where the report states the
 // row's claim and empty where it does not, so an editor sees at a glance
-// where the differences cluster and which report is alone. A click or a
+// where the differences cluster and which report is alone; a last, narrow
+// column shows the rows' verdicts, so the editor sees how far the review
+// has got and where the disputed rows are. A click or a
 // drag jumps to the row under the pointer; a bar marks the selected row.
 //
 // It is drawn as one raster image, not a rectangle per cell: twelve
@@ -52,7 +55,10 @@ func (o *overview) mark(pos int) {
 
 // overviewWidth is the strip's width for n columns: wide enough to tell
 // the reports apart, never wider than a narrow column.
-func overviewWidth(n int) float32 { return float32(min(max(n*9, 24), 108)) }
+func overviewWidth(n int) float32 { return float32(min(max(n*9, 24), 108) + verdictStrip) }
+
+// verdictStrip is the room the verdict column adds to the strip.
+const verdictStrip = 5
 
 func (o *overview) MinSize() fyne.Size {
 	o.ExtendBaseWidget(o)
@@ -141,11 +147,23 @@ func (r *overviewRenderer) draw(w, h int) image.Image {
 	}
 	bg := toNRGBA(themeColor(theme.ColorNameInputBackground))
 	draw.Draw(img, img.Bounds(), &image.Uniform{C: bg}, image.Point{}, draw.Src)
+	// The verdict column's share of the width: the raster is drawn in
+	// device pixels, which may be more than layout units.
+	vw := max(w*verdictStrip/int(overviewWidth(nc)), 2)
+	w -= vw
 	for p, ri := range o.visible {
 		row := &o.s.Rows[ri]
 		y0, y1 := p*h/n, (p+1)*h/n
 		if y1 == y0 {
 			y1 = y0 + 1
+		}
+		if v := row.Verdict.Or(); v != app.Unreviewed {
+			vc := toNRGBA(themeColor(verdictColorName(v)))
+			for y := y0; y < y1 && y < h; y++ {
+				for x := w + 1; x < w+vw; x++ {
+					img.SetNRGBA(x, y, vc)
+				}
+			}
 		}
 		c := toNRGBA(themeColor(statusColorName(row.Status)))
 		for ci, d := range o.cols {

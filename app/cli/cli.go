@@ -51,7 +51,12 @@ const usage = `Usage:
   parallax show ID                       one report's details and text
   parallax search QUERY... [--limit N]   reports matching the words, best first
   parallax remove ID...                  delete reports from the library
-  parallax compare [--format json|md|html|csv] [--out PATH] FILE...
+  parallax reimport ID FILE              replace a report's text with a newer version of it
+  parallax comparisons                   the saved comparisons and their IDs
+  parallax export --comparison ID [--format md|html|csv|json|pdf] [--only VERDICT,...]
+                  [--bom] [--paper a4|letter] [--out PATH]
+                                         the editor's verdicts and notes as a memo
+  parallax compare [--format json|md|html|csv|pdf] [--out PATH] FILE...
   parallax pairs < PAIRS.tsv             claim-pair scores (TSV label,id1,id2,text1,text2 in; id1,id2,score,same out)
   parallax version
 
@@ -98,6 +103,10 @@ var commands = map[string]command{
 	"search": {runSearch},
 	"remove": {runRemove},
 	"pairs":  {runPairs},
+
+	"comparisons": {runComparisons},
+	"export":      {runExport},
+	"reimport":    {runReimport},
 
 	"compare": {runCompare},
 }

@@ -10,9 +10,11 @@
 package compare
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 
 	"parallax/app"
 	"parallax/app/align"
@@ -92,6 +94,11 @@ type Comparison struct {
 	Rows []Row
 	// Base is the base report's index (Options.Base, clamped).
 	Base int
+	// prep and analysed are each claim's aligner and flag preprocessing
+	// (by doc, then claim), kept so that a row the editor reshapes by hand
+	// is scored and flagged like the aligner's own (NewRow).
+	prep     [][]*align.Prepared
+	analysed [][]*flags.Claim
 }
 
 // ErrTooFew is returned when fewer than two reports are given: there is
@@ -211,34 +218,64 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	rows := make([]Row, len(aligned))
+	c := &Comparison{Docs: docs, Rows: make([]Row, len(aligned)), Base: opt.Base, prep: prep, analysed: analysed}
 	parallel.For(len(aligned), func(i int) {
 		ar := aligned[i]
-		row := Row{Claims: ar.Claims, Level: ar.Level, Link: ar.Link, Score: ar.Score}
-		for k, ref := range ar.Claims {
-			if ref.Doc == opt.Base {
-				row.Ref = k
-			}
+		c.Rows[i] = Row{Claims: ar.Claims, Level: ar.Level, Link: ar.Link, Score: ar.Score}
+		if ctx.Err() == nil {
+			c.flag(&c.Rows[i])
 		}
-		// Flags type what differs in a claim stated twice; between merely
-		// related claims they would only list what the two do not share.
-		if len(row.Claims) > 1 && row.Level == align.LevelSame && ctx.Err() == nil {
-			ref := analysed[row.Claims[row.Ref].Doc][row.Claims[row.Ref].Claim]
-			for k, c := range row.Claims {
-				if k == row.Ref {
-					continue
-				}
-				for _, f := range flags.Between(ref, analysed[c.Doc][c.Claim]) {
-					row.Flags = append(row.Flags, f)
-					row.FlagOf = append(row.FlagOf, k)
-				}
-			}
-		}
-		rows[i] = row
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
 	p.step()
-	return &Comparison{Docs: docs, Rows: rows, Base: opt.Base}, nil
+	return c, nil
+}
+
+// flag sets row's reference claim (the base report's, else the first) and
+// its flags against the reference.
+func (c *Comparison) flag(row *Row) {
+	row.Ref, row.Flags, row.FlagOf = 0, nil, nil
+	for k, ref := range row.Claims {
+		if ref.Doc == c.Base {
+			row.Ref = k
+		}
+	}
+	// Flags type what differs in a claim stated twice; between merely
+	// related claims they would only list what the two do not share.
+	if len(row.Claims) < 2 || row.Level != align.LevelSame || c.analysed == nil {
+		return
+	}
+	ref := c.analysed[row.Claims[row.Ref].Doc][row.Claims[row.Ref].Claim]
+	for k, cl := range row.Claims {
+		if k == row.Ref {
+			continue
+		}
+		for _, f := range flags.Between(ref, c.analysed[cl.Doc][cl.Claim]) {
+			row.Flags = append(row.Flags, f)
+			row.FlagOf = append(row.FlagOf, k)
+		}
+	}
+}
+
+// NewRow makes a main row of claims (at most one per report) as the
+// aligner would have: ordered by report, scored by the mean claim-pair score
+// (align.Score), with its reference claim and flags. Manual fixes build
+// their rows with it, so a row the editor made reads like any other.
+func (c *Comparison) NewRow(claims []align.Ref) Row {
+	row := Row{Claims: slices.Clone(claims), Level: align.LevelSame, Score: 1}
+	slices.SortFunc(row.Claims, func(a, b align.Ref) int { return cmp.Compare(a.Doc, b.Doc) })
+	if n := len(row.Claims); n > 1 && c.prep != nil {
+		sum := 0.0
+		for i := range n {
+			for j := i + 1; j < n; j++ {
+				a, b := row.Claims[i], row.Claims[j]
+				sum += align.Score(c.prep[a.Doc][a.Claim], c.prep[b.Doc][b.Claim])
+			}
+		}
+		row.Score = sum / float64(n*(n-1)/2)
+	}
+	c.flag(&row)
+	return row
 }

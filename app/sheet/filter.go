@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"parallax/app"
 	"parallax/app/compare"
 	"parallax/app/textnorm"
 )
@@ -20,16 +21,20 @@ const (
 	Flagged                       // rows with a flag
 	Single                        // claims only one report states
 	OfReport                      // rows with a claim of one report
+	Judged                        // rows the editor gave one verdict
+	Noted                         // rows with a note
 )
 
-// Filter chooses rows; Doc is the report's index for OfReport.
+// Filter chooses rows; Doc is the report's index for OfReport, Verdict
+// the verdict for Judged.
 type Filter struct {
-	Kind FilterKind
-	Doc  int
+	Kind    FilterKind
+	Doc     int
+	Verdict app.Verdict
 }
 
 var filterNames = [...]string{All: "all", Shared: "shared", Differences: "differences",
-	Flagged: "flagged", Single: "single"}
+	Flagged: "flagged", Single: "single", Noted: "noted"}
 
 // Label is the filter as the window's chooser shows it.
 func (f Filter) Label(s *Sheet) string {
@@ -46,6 +51,10 @@ func (f Filter) Label(s *Sheet) string {
 		if f.Doc >= 0 && f.Doc < len(s.C.Docs) {
 			return "Claims of " + DocLabel(&s.C.Docs[f.Doc])
 		}
+	case Judged:
+		return "Verdict: " + string(f.Verdict.Or())
+	case Noted:
+		return "With a note"
 	}
 	return "All rows"
 }
@@ -53,16 +62,24 @@ func (f Filter) Label(s *Sheet) string {
 // Filters lists every filter the sheet offers, in menu order.
 func (s *Sheet) Filters() []Filter {
 	out := []Filter{{Kind: All}, {Kind: Shared}, {Kind: Differences}, {Kind: Flagged}, {Kind: Single}}
+	for _, v := range app.Verdicts {
+		out = append(out, Filter{Kind: Judged, Verdict: v})
+	}
+	out = append(out, Filter{Kind: Noted})
 	for d := range s.C.Docs {
 		out = append(out, Filter{Kind: OfReport, Doc: d})
 	}
 	return out
 }
 
-// Format is the filter as saved with a comparison: a name, or "report:ID"
-// with the report's library ID so it survives a change of column order
-// ("doc:N", the report's index, for files compared outside the library).
+// Format is the filter as saved with a comparison: a name, "verdict:NAME",
+// or "report:ID" with the report's library ID so it survives a change of
+// column order ("doc:N", the report's index, for files compared outside
+// the library).
 func (f Filter) Format(s *Sheet) string {
+	if f.Kind == Judged {
+		return "verdict:" + string(f.Verdict.Or())
+	}
 	if f.Kind == OfReport {
 		switch {
 		case f.Doc < 0 || f.Doc >= len(s.C.Docs):
@@ -78,6 +95,12 @@ func (f Filter) Format(s *Sheet) string {
 // ParseFilter reads a saved filter; anything it does not know (a report no
 // longer compared, an empty string) shows all rows.
 func (s *Sheet) ParseFilter(v string) Filter {
+	if name, ok := strings.CutPrefix(v, "verdict:"); ok {
+		if verdict := app.Verdict(name); verdict != "" && verdict.Valid() {
+			return Filter{Kind: Judged, Verdict: verdict}
+		}
+		return Filter{}
+	}
 	if id, ok := strings.CutPrefix(v, "report:"); ok {
 		n, err := strconv.ParseInt(id, 10, 64)
 		for d := range s.C.Docs {
@@ -114,6 +137,10 @@ func (f Filter) Keep(r *Row) bool {
 		return r.Status == compare.StatusSingle
 	case OfReport:
 		return f.Doc >= 0 && f.Doc < len(r.Cells) && !r.Cells[f.Doc].Empty()
+	case Judged:
+		return r.Verdict.Or() == f.Verdict.Or()
+	case Noted:
+		return r.Notes > 0
 	}
 	return true
 }

@@ -15,7 +15,9 @@ import (
 	"sort"
 	"strings"
 
+	"parallax/app"
 	"parallax/app/align"
+	"parallax/app/annotate"
 	"parallax/app/compare"
 	"parallax/app/parallel"
 	"parallax/app/textnorm"
@@ -24,6 +26,8 @@ import (
 // Sheet is a comparison laid out in rows and cells.
 type Sheet struct {
 	C *compare.Comparison
+	// A is the comparison with the editor's fixes and notes (A.C is C).
+	A *annotate.Annotated
 	// Rows are the comparison's main rows, in its order (the base report's
 	// order); links between them are not rows (see Links).
 	Rows []Row
@@ -42,6 +46,11 @@ type Row struct {
 	Cells []Cell
 	// Reports counts the reports that state the row's claim.
 	Reports int
+	// Verdict is the row's verdict, Notes how many notes lie on it and
+	// Manual whether a manual fix shaped it (see Annotate).
+	Verdict app.Verdict
+	Notes   int
+	Manual  bool
 	// find is the row's text folded for find-in-comparison.
 	find string
 }
@@ -78,10 +87,11 @@ type Link struct {
 	Score float64
 }
 
-// New lays out c. It diffs every claim against its row's reference, on all
-// cores; call it off the UI goroutine.
-func New(c *compare.Comparison) *Sheet {
-	s := &Sheet{C: c, rowOf: make([][]int, len(c.Docs))}
+// New lays out a's comparison. It diffs every claim against its row's
+// reference, on all cores; call it off the UI goroutine.
+func New(a *annotate.Annotated) *Sheet {
+	c := a.C
+	s := &Sheet{C: c, A: a, rowOf: make([][]int, len(c.Docs))}
 	for d := range c.Docs {
 		s.rowOf[d] = make([]int, len(c.Docs[d].Claims))
 	}
@@ -113,7 +123,22 @@ func New(c *compare.Comparison) *Sheet {
 	for _, ls := range s.links {
 		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Score > ls[j].Score })
 	}
+	s.Annotate()
 	return s
+}
+
+// Annotate copies each row's verdict, note count and manual mark from A,
+// after its notes were placed or edited.
+func (s *Sheet) Annotate() {
+	for i := range s.Rows {
+		r := &s.Rows[i]
+		r.Verdict = s.A.Verdict(r.Index)
+		r.Notes = 0
+		if r.Index < len(s.A.RowNotes) {
+			r.Notes = len(s.A.RowNotes[r.Index])
+		}
+		r.Manual = s.A.Manual[r.Index]
+	}
 }
 
 // layRow fills one row's status and cells.

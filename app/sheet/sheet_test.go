@@ -5,9 +5,12 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/app"
+	"parallax/app/annotate"
 	"parallax/app/apptest"
 	"parallax/app/compare"
 	"parallax/app/sheet"
+	"parallax/assets"
 )
 
 // samples lays out the built-in sample reports.
@@ -17,7 +20,7 @@ func samples(t testing.TB) *sheet.Sheet {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return sheet.New(c)
+	return sheet.New(annotate.New(c, nil))
 }
 
 // TestLayout checks the contract the window relies on: every claim of
@@ -146,6 +149,42 @@ func TestFilters(t *testing.T) {
 	shown[1] = true
 	if got := len(s.Visible(sheet.Filter{}, shown)); got != len(s.C.Docs[1].Claims) {
 		t.Errorf("one column shown: %d rows, it has %d claims", got, len(s.C.Docs[1].Claims))
+	}
+}
+
+// TestVerdictFilters shows the rows judged one verdict and the rows with
+// a note, after the notes are placed and after a verdict changes.
+func TestVerdictFilters(t *testing.T) {
+	var texts []string
+	for _, f := range assets.Samples() {
+		texts = append(texts, string(f.Text))
+	}
+	// Notes anchor claims by library report ID: compare reports with IDs.
+	c, err := compare.Texts(context.Background(), apptest.Reports(texts), compare.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sheet.New(annotate.New(c, nil))
+	judged := func(v app.Verdict) int { return len(s.Visible(sheet.Filter{Kind: sheet.Judged, Verdict: v}, nil)) }
+	if judged(app.Unreviewed) != len(s.Rows) || judged(app.Disputed) != 0 {
+		t.Fatal("rows are judged before any note")
+	}
+	first, second := s.Rows[1].Index, s.Rows[4].Index
+	disputed := &app.Note{Verdict: app.Disputed, Text: "12 or 15?", Anchors: s.A.Anchors(s.C.Rows[first].Claims)}
+	checking := &app.Note{Verdict: app.NeedsChecking, Anchors: s.A.Anchors(s.C.Rows[second].Claims)}
+	s.A.SetNotes([]*app.Note{disputed, checking})
+	s.Annotate()
+	if judged(app.Disputed) != 1 || judged(app.NeedsChecking) != 1 || judged(app.Unreviewed) != len(s.Rows)-2 ||
+		len(s.Visible(sheet.Filter{Kind: sheet.Noted}, nil)) != 2 {
+		t.Errorf("disputed %d, needs checking %d, unreviewed %d", judged(app.Disputed), judged(app.NeedsChecking), judged(app.Unreviewed))
+	}
+	checking.Verdict = app.Corroborated
+	s.Annotate()
+	if judged(app.NeedsChecking) != 0 || judged(app.Corroborated) != 1 {
+		t.Error("a changed verdict did not change the filter")
+	}
+	if f := s.ParseFilter("verdict:probably"); f.Kind != sheet.All {
+		t.Errorf("an unknown verdict reads back as %+v", f)
 	}
 }
 

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"parallax/app"
+	"parallax/app/annotate"
 	"parallax/app/compare"
 )
 
@@ -132,14 +133,36 @@ func (w *Workspace) RemoveComparison(ctx context.Context, id int64) error {
 }
 
 // Align compares reports (as OpenComparison returned them) with c's base
-// and strictness. It is the slow step: call it off the UI goroutine; ctx
-// cancels it and progress (may be nil) counts its steps.
-func (w *Workspace) Align(ctx context.Context, c app.Comparison, reports []app.Report, progress Progress) (*compare.Comparison, error) {
+// and strictness and re-applies c's manual fixes. It is the slow step: call
+// it off the UI goroutine; ctx cancels it and progress (may be nil) counts
+// its steps. The notes go on the rows with SetNotes (see Notes).
+func (w *Workspace) Align(ctx context.Context, c app.Comparison, reports []app.Report, progress Progress) (*annotate.Annotated, error) {
 	base := 0
 	for i, r := range reports {
 		if r.ID == c.Base {
 			base = i
 		}
 	}
-	return compare.Texts(ctx, reports, compare.Options{Base: base, Strictness: c.Strictness}, progress)
+	cmp, err := compare.Texts(ctx, reports, compare.Options{Base: base, Strictness: c.Strictness}, progress)
+	if err != nil {
+		return nil, err
+	}
+	fixes, err := w.store.Fixes(ctx, c.ID)
+	if err != nil {
+		return nil, fmt.Errorf("could not read the comparison's fixes: %w", err)
+	}
+	return annotate.New(cmp, fixes), nil
+}
+
+// Notes reads a comparison's notes, oldest first.
+func (w *Workspace) Notes(ctx context.Context, comparison int64) ([]*app.Note, error) {
+	notes, err := w.store.Notes(ctx, comparison)
+	if err != nil {
+		return nil, fmt.Errorf("could not read the comparison's notes: %w", err)
+	}
+	out := make([]*app.Note, len(notes))
+	for i := range notes {
+		out[i] = &notes[i]
+	}
+	return out, nil
 }

@@ -53,8 +53,8 @@ func TestNewComparison(t *testing.T) {
 			if err != nil || len(reports) != len(tt.ids) || reports[0].Text == "" || got.Name != c.Name {
 				t.Fatalf("OpenComparison: %+v, %d reports, %v", got, len(reports), err)
 			}
-			cmp, err := ws.Align(ctx, got, reports, nil)
-			if err != nil || len(cmp.Docs) != len(tt.ids) || len(cmp.Rows) == 0 {
+			a, err := ws.Align(ctx, got, reports, nil)
+			if err != nil || len(a.C.Docs) != len(tt.ids) || len(a.C.Rows) == 0 {
 				t.Fatalf("Align: %v", err)
 			}
 		})

@@ -1,0 +1,691 @@
+package views
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/app"
+	"parallax/app/align"
+	"parallax/app/sheet"
+	"parallax/app/workspace"
+)
+
+// noteDelay is how long typing must pause before a note is written to the
+// library: short enough that a crash loses at most the last word or two,
+// long enough that a fast typist does not cause a write per key.
+const noteDelay = 250 * time.Millisecond
+
+// notesPanel is the editor's work on a comparison, in tabs beside the row
+// details: the selected row's verdict, note and manual fixes; the summary
+// note of the whole comparison; the notes whose claims are gone
+// (orphaned); and the list of manual fixes with their undo.
+//
+// It owns the comparison's notes. They outlive alignments (a new sheet
+// only places them again) and are saved as they are typed: edits mark a
+// note dirty and a debounced save writes the dirty notes in the
+// background, one save at a time (saveMu) so a new note is inserted once
+// and updated after. The saver reads a note's fields and writes its ID
+// under mu; the UI goroutine writes fields under mu too.
+type notesPanel struct {
+	v *comparisonView
+
+	notes  []*app.Note
+	mu     sync.Mutex
+	saveMu sync.Mutex
+	dirty  []*app.Note
+	saveT  *time.Timer
+	// saveDelay debounces note saves; tests set it to 0.
+	saveDelay time.Duration
+
+	// row is the sheet row the note editor is on, -1 for none; linking is
+	// the sheet row waiting for the editor to pick a row to link it with,
+	// -1 when not linking.
+	row     int
+	linking int
+
+	tabs       *container.AppTabs
+	rowTab     *container.TabItem
+	orphanTab  *container.TabItem
+	fixTab     *container.TabItem
+	rowHead    *widget.Label
+	verdict    *widget.Select
+	text       *widget.Entry
+	state      *note
+	others     *fyne.Container
+	actions    *fyne.Container
+	summary    *widget.Entry
+	summaryAt  *note
+	orphanList *fyne.Container
+	fixList    *fyne.Container
+}
+
+func newNotesPanel(v *comparisonView) *notesPanel {
+	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay}
+}
+
+// build makes the panel's widgets.
+func (p *notesPanel) build() fyne.CanvasObject {
+	p.rowHead = widget.NewLabel("")
+	p.rowHead.TextStyle.Bold = true
+	labels := make([]string, len(app.Verdicts))
+	for i, v := range app.Verdicts {
+		labels[i] = verdictLabel(v)
+	}
+	// A chooser rather than radio buttons: five verdicts side by side would
+	// set the window's minimum width; Alt+1…5 choose without the mouse.
+	p.verdict = widget.NewSelect(labels, nil)
+	p.verdict.OnChanged = p.onVerdict
+	p.text = widget.NewMultiLineEntry()
+	p.text.Wrapping = fyne.TextWrapWord
+	p.text.SetMinRowsVisible(3)
+	p.text.SetPlaceHolder("Your note on this row: what you checked, with whom, what is still open…")
+	p.text.OnChanged = p.onText
+	p.state = newNote("")
+	p.others = container.NewVBox()
+	// One action per line, so the panel stays narrow beside the details.
+	p.actions = container.NewVBox()
+	verdict := container.NewBorder(nil, nil, p.rowHead, nil, p.verdict)
+	rowBox := container.NewVScroll(container.NewBorder(verdict,
+		container.NewVBox(p.state.RichText, p.others, p.actions), nil, nil, p.text))
+
+	p.summary = widget.NewMultiLineEntry()
+	p.summary.Wrapping = fyne.TextWrapWord
+	p.summary.SetPlaceHolder("Your summary of the whole comparison: what the sources agree on, what is disputed, what to do next.")
+	p.summary.OnChanged = p.onSummary
+	p.summaryAt = newNote("")
+	summaryBox := container.NewVScroll(container.NewBorder(nil, p.summaryAt.RichText, nil, nil, p.summary))
+
+	p.orphanList = container.NewVBox()
+	p.fixList = container.NewVBox()
+	p.rowTab = container.NewTabItem("Verdict and note", rowBox)
+	p.orphanTab = container.NewTabItem("Orphans", container.NewVScroll(p.orphanList))
+	p.fixTab = container.NewTabItem("Fixes", container.NewVScroll(p.fixList))
+	p.tabs = container.NewAppTabs(p.rowTab, container.NewTabItem("Summary", summaryBox), p.orphanTab, p.fixTab)
+	p.showRow()
+	return p.tabs
+}
+
+// verdictLabel is a verdict as the radio buttons and menus show it.
+func verdictLabel(v app.Verdict) string {
+	s := string(v.Or())
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// verdictOf reads a radio label back.
+func verdictOf(label string) app.Verdict {
+	for _, v := range app.Verdicts {
+		if verdictLabel(v) == label {
+			return v
+		}
+	}
+	return app.Unreviewed
+}
+
+// open starts on a comparison's notes, read from the library.
+func (p *notesPanel) open(notes []*app.Note, summary string) {
+	p.flush()
+	p.notes = notes
+	p.row, p.linking = -1, -1
+	p.summary.OnChanged = nil
+	p.summary.SetText(summary)
+	p.summary.OnChanged = p.onSummary
+	p.summaryAt.SetText("")
+}
+
+// placed runs when a new sheet is on screen: the notes go on its rows.
+func (p *notesPanel) placed() {
+	s := p.v.s
+	s.A.SetNotes(p.notes)
+	s.Annotate()
+	p.showOrphans()
+	p.showFixes()
+}
+
+// current returns the note the editor sees on the selected row, or nil.
+func (p *notesPanel) current() *app.Note {
+	if p.row < 0 {
+		return nil
+	}
+	if n := p.v.s.A.Note(p.v.s.Rows[p.row].Index); n >= 0 {
+		return p.v.s.A.Notes[n]
+	}
+	return nil
+}
+
+// showRow shows the selected row's verdict, note, other notes and fixes.
+func (p *notesPanel) showRow() {
+	v := p.v
+	p.row = -1
+	if v.s != nil && v.sel >= 0 && v.sel < len(v.visible) {
+		p.row = v.visible[v.sel]
+	}
+	p.text.OnChanged, p.verdict.OnChanged = nil, nil
+	defer func() { p.text.OnChanged, p.verdict.OnChanged = p.onText, p.onVerdict }()
+	p.others.Objects, p.actions.Objects = nil, nil
+	if p.row < 0 {
+		p.rowHead.SetText("No row selected")
+		p.verdict.SetSelected(verdictLabel(app.Unreviewed))
+		p.verdict.Disable()
+		p.text.SetText("")
+		p.text.Disable()
+		p.state.SetText("Select a row to give it a verdict and a note.")
+		p.others.Refresh()
+		p.actions.Refresh()
+		return
+	}
+	p.rowHead.SetText(fmt.Sprintf("Row %d verdict", p.row+1))
+	p.verdict.Enable()
+	p.text.Enable()
+	n := p.current()
+	if n == nil {
+		p.verdict.SetSelected(verdictLabel(app.Unreviewed))
+		p.text.SetText("")
+		p.state.SetText("Notes are saved as you type.")
+	} else {
+		p.verdict.SetSelected(verdictLabel(n.Verdict))
+		p.text.SetText(n.Text)
+		p.state.SetText(p.savedText(n))
+	}
+	p.showOthers()
+	p.showActions()
+}
+
+// savedText says when a note was last saved (the saver writes the time).
+func (p *notesPanel) savedText(n *app.Note) string {
+	p.mu.Lock()
+	at := n.Updated
+	p.mu.Unlock()
+	if at.IsZero() {
+		return "Saving…"
+	}
+	return "Saved " + at.Local().Format("15:04:05")
+}
+
+// onVerdict records the chosen verdict at once.
+func (p *notesPanel) onVerdict(label string) {
+	if label == "" {
+		return
+	}
+	p.edit(func(n *app.Note) { n.Verdict = verdictOf(label) }, 0)
+}
+
+// onText records the note as it is typed.
+func (p *notesPanel) onText(text string) {
+	p.edit(func(n *app.Note) { n.Text = text }, p.saveDelay)
+}
+
+// setVerdict sets the selected row's verdict from the Row menu.
+func (p *notesPanel) setVerdict(v app.Verdict) {
+	p.rowAction(func() { p.verdict.SetSelected(verdictLabel(v)) }) // runs onVerdict
+}
+
+// edit changes the selected row's note (making it if the row has none),
+// anchors it to the row's claims as they are now, and saves it after
+// delay.
+func (p *notesPanel) edit(change func(*app.Note), delay time.Duration) {
+	if p.row < 0 {
+		return
+	}
+	s := p.v.s
+	ri := s.Rows[p.row].Index
+	anchors := s.A.Anchors(s.C.Rows[ri].Claims)
+	n := p.current()
+	p.mu.Lock()
+	if n == nil {
+		n = &app.Note{Comparison: p.v.saved.ID, Verdict: app.Unreviewed}
+		p.notes = append(p.notes, n)
+		s.A.Notes = p.notes
+		s.A.RowNotes[ri] = append([]int{len(p.notes) - 1}, s.A.RowNotes[ri]...)
+	}
+	change(n)
+	n.Anchors = anchors
+	n.Updated = time.Time{}
+	p.mu.Unlock()
+	p.markDirty(n, delay)
+	p.state.SetText("Saving…")
+	p.refreshRow()
+}
+
+// refreshRow redraws what shows the selected row's verdict: its gutter,
+// the overview, and the filter's row count.
+func (p *notesPanel) refreshRow() {
+	v := p.v
+	v.s.Annotate()
+	if v.list != nil && v.sel >= 0 {
+		v.list.RefreshItem(v.sel)
+	}
+	v.ov.Refresh()
+}
+
+// markDirty queues n to be saved after delay.
+func (p *notesPanel) markDirty(n *app.Note, delay time.Duration) {
+	if !slices.Contains(p.dirty, n) {
+		p.dirty = append(p.dirty, n)
+	}
+	p.v.m.debounce(&p.saveT, delay, p.saveDirty)
+}
+
+// saveDirty writes the dirty notes in the background and says when they
+// are saved; a note that could not be saved stays dirty and says why.
+func (p *notesPanel) saveDirty() {
+	dirty := p.dirty
+	p.dirty = nil
+	if len(dirty) == 0 {
+		return
+	}
+	p.v.m.spawn(func() {
+		failed, err := p.save(p.v.m.ctx, dirty)
+		do(func() {
+			for _, n := range failed {
+				if !slices.Contains(p.dirty, n) {
+					p.dirty = append(p.dirty, n)
+				}
+			}
+			if err != nil && !errors.Is(err, context.Canceled) {
+				p.state.SetText("Not saved: " + err.Error())
+				return
+			}
+			if n := p.current(); n != nil {
+				p.state.SetText(p.savedText(n))
+			}
+		})
+	})
+}
+
+// save writes notes one at a time; it returns those that failed and the
+// first error.
+func (p *notesPanel) save(ctx context.Context, notes []*app.Note) (failed []*app.Note, first error) {
+	p.saveMu.Lock()
+	defer p.saveMu.Unlock()
+	for _, n := range notes {
+		p.mu.Lock()
+		c := *n
+		c.Anchors = slices.Clone(n.Anchors)
+		p.mu.Unlock()
+		if err := p.v.m.ws.SaveNote(ctx, &c); err != nil {
+			failed = append(failed, n)
+			if first == nil {
+				first = err
+			}
+			continue
+		}
+		p.mu.Lock()
+		n.ID, n.Created = c.ID, c.Created
+		if n.Text == c.Text && n.Verdict == c.Verdict {
+			n.Updated = c.Updated // unchanged since: saved as shown
+		}
+		p.mu.Unlock()
+	}
+	return failed, first
+}
+
+// flush saves every dirty note now, on the calling goroutine: before the
+// window closes or another comparison opens.
+func (p *notesPanel) flush() {
+	p.v.m.stop(&p.saveT)
+	dirty := p.dirty
+	p.dirty = nil
+	if _, err := p.save(context.Background(), dirty); err != nil {
+		p.v.m.showError("A note could not be saved", err)
+	}
+}
+
+// noteID reads n's ID, which the saver writes.
+func (p *notesPanel) noteID(n *app.Note) int64 {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return n.ID
+}
+
+// onSummary saves the summary note as it is typed.
+func (p *notesPanel) onSummary(text string) {
+	p.v.saved.Summary = text
+	p.summaryAt.SetText("Saving…")
+	p.v.m.debounce(&p.v.saveT, p.saveDelay, p.v.saveInBackground)
+}
+
+// summarySaved says the summary is in the library.
+func (p *notesPanel) summarySaved(at time.Time, err error) {
+	if err != nil {
+		p.summaryAt.SetText("Not saved: " + err.Error())
+		return
+	}
+	if p.summaryAt.Text() != "" {
+		p.summaryAt.SetText("Saved " + at.Local().Format("15:04:05"))
+	}
+}
+
+// showOthers lists the further notes an alignment brought to the selected
+// row, with a way to merge each into the row's own note.
+func (p *notesPanel) showOthers() {
+	s := p.v.s
+	on := s.A.RowNotes[s.Rows[p.row].Index]
+	if len(on) < 2 {
+		p.others.Refresh()
+		return
+	}
+	p.others.Add(newNote(fmt.Sprintf("%d more notes were written on these claims before the rows changed:", len(on)-1)).wrap().RichText)
+	for _, i := range on[1:] {
+		other := s.A.Notes[i]
+		merge := widget.NewButton("Merge into the note above", func() { p.merge(other) })
+		merge.Importance = widget.LowImportance
+		l := widget.NewLabel(fmt.Sprintf("%s: %s", verdictLabel(other.Verdict), oneLine(other.Text)))
+		l.Truncation = fyne.TextTruncateEllipsis
+		p.others.Add(container.NewBorder(nil, nil, nil, merge, l))
+	}
+	p.others.Refresh()
+}
+
+// merge appends other's text to the row's own note, keeps the own note's
+// verdict unless it has none, and deletes other.
+func (p *notesPanel) merge(other *app.Note) {
+	own := p.current()
+	if own == nil || own == other {
+		return
+	}
+	text := strings.TrimSpace(own.Text + "\n\n" + other.Text)
+	p.text.SetText(text) // runs onText
+	if own.Verdict.Or() == app.Unreviewed && other.Verdict.Or() != app.Unreviewed {
+		p.verdict.SetSelected(verdictLabel(other.Verdict))
+	}
+	p.removeNote(other)
+}
+
+// removeNote deletes n from the library and the rows.
+func (p *notesPanel) removeNote(n *app.Note) {
+	i := slices.Index(p.notes, n)
+	if i < 0 {
+		return
+	}
+	p.dirty = slices.DeleteFunc(p.dirty, func(x *app.Note) bool { return x == n })
+	p.notes = slices.Delete(slices.Clone(p.notes), i, i+1)
+	id := p.noteID(n)
+	p.v.m.spawn(func() {
+		p.saveMu.Lock() // after any save of n in flight
+		defer p.saveMu.Unlock()
+		if id == 0 {
+			id = p.noteID(n)
+		}
+		if id == 0 {
+			return
+		}
+		if err := p.v.m.ws.RemoveNote(p.v.m.ctx, id); err != nil {
+			do(func() { p.v.m.showError("The note could not be deleted", err) })
+		}
+	})
+	p.placed()
+	p.refreshRow()
+	p.showRow()
+}
+
+// showOrphans lists the notes whose claims are gone, each with a way to
+// put it on the selected row or delete it.
+func (p *notesPanel) showOrphans() {
+	a := p.v.s.A
+	p.orphanList.Objects = nil
+	p.orphanTab.Text = fmt.Sprintf("Orphans (%d)", len(a.Orphans))
+	if len(a.Orphans) == 0 {
+		p.orphanList.Add(newNote("None: every note is on the row that holds its claims.").wrap().RichText)
+	} else {
+		p.orphanList.Add(newNote("These notes were written on claims that are no longer in the reports (a report was removed, or re-imported with those sentences rewritten). They are kept and exported; attach one to the selected row, or delete it.").wrap().RichText)
+	}
+	for _, i := range a.Orphans {
+		n := a.Notes[i]
+		about := ""
+		if len(n.Anchors) > 0 {
+			about = "About: “" + workspace.Shorten(oneLine(n.Anchors[0].Text), 90) + "”"
+		}
+		attach := widget.NewButton("Attach to selected row", func() { p.attach(n) })
+		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
+			dialog.ShowConfirm("Delete this note?", "The note will be gone from the library:\n\n"+workspace.Shorten(oneLine(n.Text), 200),
+				func(ok bool) {
+					if ok {
+						p.removeNote(n)
+					}
+				}, p.v.m.win)
+		})
+		text := widget.NewLabel(fmt.Sprintf("%s: %s", verdictLabel(n.Verdict), oneLine(n.Text)))
+		text.Wrapping = fyne.TextWrapWord
+		p.orphanList.Add(container.NewBorder(nil, nil, nil, container.NewHBox(attach, del),
+			container.NewVBox(text, newNote(about).wrap().RichText)))
+	}
+	p.orphanList.Refresh()
+	p.tabs.Refresh()
+}
+
+// attach anchors an orphaned note to the selected row's claims.
+func (p *notesPanel) attach(n *app.Note) {
+	if p.row < 0 {
+		p.v.m.status.set("Select the row the note belongs to first.")
+		return
+	}
+	s := p.v.s
+	p.mu.Lock()
+	n.Anchors = s.A.Anchors(s.C.Rows[s.Rows[p.row].Index].Claims)
+	n.Updated = time.Time{}
+	p.mu.Unlock()
+	p.markDirty(n, 0)
+	p.placed()
+	p.refreshRow()
+	p.showRow()
+	p.tabs.Select(p.rowTab)
+}
+
+// oneLine folds a text's line breaks for a one-line label.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// showActions offers the manual fixes for the selected row.
+func (p *notesPanel) showActions() {
+	s := p.v.s
+	ri := s.Rows[p.row].Index
+	claims := s.C.Rows[ri].Claims
+	if p.linking >= 0 {
+		cancel := widget.NewButton("Cancel linking", func() { p.linking = -1; p.showRow() })
+		p.actions.Add(newNote(fmt.Sprintf("Select the row to link row %d with.", p.linking+1)).wrap().RichText)
+		p.actions.Add(cancel)
+		p.actions.Refresh()
+		return
+	}
+	link := widget.NewButtonWithIcon("Link with another row…", theme.ContentAddIcon(), p.startLink)
+	link.Importance = widget.LowImportance
+	p.actions.Add(link)
+	if len(claims) > 1 {
+		var unlink *widget.Button
+		unlink = widget.NewButtonWithIcon("Unlink a claim…", theme.ContentRemoveIcon(), func() { p.showUnlink(unlink) })
+		unlink.Importance = widget.LowImportance
+		p.actions.Add(unlink)
+	}
+	if len(claims) > 2 {
+		split := widget.NewButtonWithIcon("Split row…", theme.ContentCutIcon(), p.showSplit)
+		split.Importance = widget.LowImportance
+		p.actions.Add(split)
+	}
+	if s.Rows[p.row].Manual {
+		p.actions.Add(newNote("A manual fix shaped this row (Fixes tab to undo it).").wrap().RichText)
+	}
+	p.actions.Refresh()
+}
+
+// rowAction runs f when a row is selected, else says to select one.
+func (p *notesPanel) rowAction(f func()) {
+	if p.v.s == nil || p.row < 0 {
+		p.v.m.status.set("Select a row first.")
+		return
+	}
+	f()
+}
+
+// focusNote puts the cursor in the selected row's note (Row › Write
+// note), so an editor can judge and annotate rows without the mouse.
+func (p *notesPanel) focusNote() {
+	p.rowAction(func() {
+		p.tabs.Select(p.rowTab)
+		p.v.m.win.Canvas().Focus(p.text)
+	})
+}
+
+// startLink waits for the editor to select the row to link with.
+func (p *notesPanel) startLink() {
+	p.linking = p.row
+	p.v.m.status.set(fmt.Sprintf("Select the row to link row %d with; Cancel linking stops.", p.row+1))
+	p.showRow()
+}
+
+// picked is told of a newly selected row; while linking it is the row to
+// link with.
+func (p *notesPanel) picked() {
+	if p.linking < 0 || p.row < 0 || p.row == p.linking {
+		return
+	}
+	s := p.v.s
+	a, b := s.C.Rows[s.Rows[p.linking].Index].Claims, s.C.Rows[s.Rows[p.row].Index].Claims
+	p.linking = -1
+	for _, x := range a {
+		for _, y := range b {
+			if x.Doc == y.Doc {
+				p.v.m.status.set(fmt.Sprintf("Not linked: both rows hold a claim of %s; a row holds one claim per report. Unlink one first.",
+					sheet.DocLabel(&s.C.Docs[x.Doc])))
+				p.showRow()
+				return
+			}
+		}
+	}
+	p.addFix(app.Fix{Op: app.FixLink, A: s.A.Anchors(a), B: s.A.Anchors(b)}, "Linked the two rows.")
+}
+
+// showUnlink offers each claim of the row to take out of it.
+func (p *notesPanel) showUnlink(at fyne.CanvasObject) {
+	s := p.v.s
+	claims := s.C.Rows[s.Rows[p.row].Index].Claims
+	var items []*fyne.MenuItem
+	for k, ref := range claims {
+		label := fmt.Sprintf("Take %s’s claim out of this row", sheet.DocLabel(&s.C.Docs[ref.Doc]))
+		items = append(items, fyne.NewMenuItem(label, func() {
+			rest := slices.Delete(slices.Clone(claims), k, k+1)
+			p.addFix(app.Fix{Op: app.FixSplit, A: s.A.Anchors(rest), B: s.A.Anchors([]align.Ref{ref})},
+				"Unlinked the claim; it is a row of its own now.")
+		}))
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), p.v.m.win.Canvas(), pos.AddXY(0, at.Size().Height))
+}
+
+// showSplit asks which claims move to a new row.
+func (p *notesPanel) showSplit() {
+	s := p.v.s
+	claims := s.C.Rows[s.Rows[p.row].Index].Claims
+	checks := make([]*widget.Check, len(claims))
+	box := container.NewVBox(widget.NewLabel("Tick the claims that move to a new row of their own:"))
+	for k, ref := range claims {
+		checks[k] = widget.NewCheck(sheet.DocLabel(&s.C.Docs[ref.Doc])+": "+workspace.Shorten(oneLine(s.C.Docs[ref.Doc].ClaimText(ref.Claim)), 80), nil)
+		box.Add(checks[k])
+	}
+	dialog.ShowCustomConfirm("Split row", "Split", "Cancel", box, func(ok bool) {
+		if !ok {
+			return
+		}
+		var stay, move []align.Ref
+		for k, ref := range claims {
+			if checks[k].Checked {
+				move = append(move, ref)
+			} else {
+				stay = append(stay, ref)
+			}
+		}
+		if len(stay) == 0 || len(move) == 0 {
+			p.v.m.status.set("Not split: tick some claims, not all of them.")
+			return
+		}
+		p.addFix(app.Fix{Op: app.FixSplit, A: s.A.Anchors(stay), B: s.A.Anchors(move)}, "Split the row.")
+	}, p.v.m.win)
+}
+
+// addFix stores a fix and aligns again so it shows.
+func (p *notesPanel) addFix(f app.Fix, done string) {
+	f.Comparison = p.v.saved.ID
+	p.flush()
+	p.v.m.spawn(func() {
+		err := p.v.m.ws.AddFix(p.v.m.ctx, &f)
+		do(func() {
+			if err != nil {
+				p.v.m.showError("The fix could not be saved", err)
+				return
+			}
+			p.v.m.status.set(done + " Row › Undo last manual fix takes it back.")
+			p.v.realign()
+		})
+	})
+}
+
+// showFixes lists the manual fixes, newest first, each with an undo.
+func (p *notesPanel) showFixes() {
+	a := p.v.s.A
+	p.fixList.Objects = nil
+	p.fixTab.Text = fmt.Sprintf("Fixes (%d)", len(a.Fixes))
+	if len(a.Fixes) == 0 {
+		p.fixList.Add(newNote("None. Link rows the aligner missed, unlink wrong matches or split a row from the Verdict and note tab; fixes are kept and applied again after every re-alignment.").wrap().RichText)
+	}
+	for i := len(a.Fixes) - 1; i >= 0; i-- {
+		f := a.Fixes[i]
+		what := describeFix(f.Fix)
+		if f.Err != nil {
+			what += " (does not apply now: " + f.Err.Error() + ")"
+		}
+		l := widget.NewLabel(what)
+		l.Wrapping = fyne.TextWrapWord
+		undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { p.undo(f.Fix.ID) })
+		p.fixList.Add(container.NewBorder(nil, nil, nil, undo, l))
+	}
+	p.fixList.Refresh()
+	p.tabs.Refresh()
+}
+
+// describeFix says what a fix does, quoting the start of its claims.
+func describeFix(f app.Fix) string {
+	quote := func(as []app.Anchor) string {
+		if len(as) == 0 {
+			return "nothing"
+		}
+		return "“" + workspace.Shorten(oneLine(as[0].Text), 50) + "”"
+	}
+	if f.Op == app.FixLink {
+		return fmt.Sprintf("Linked %s with %s", quote(f.A), quote(f.B))
+	}
+	return fmt.Sprintf("Took %s out of the row of %s", quote(f.B), quote(f.A))
+}
+
+// undo removes a fix and aligns again.
+func (p *notesPanel) undo(id int64) {
+	p.flush()
+	p.v.m.spawn(func() {
+		err := p.v.m.ws.UndoFix(p.v.m.ctx, id)
+		do(func() {
+			if err != nil {
+				p.v.m.showError("The fix could not be undone", err)
+				return
+			}
+			p.v.m.status.set("Fix undone.")
+			p.v.realign()
+		})
+	})
+}
+
+// undoLast undoes the newest fix (Edit › Undo last fix).
+func (p *notesPanel) undoLast() {
+	if p.v.s == nil || len(p.v.s.A.Fixes) == 0 {
+		p.v.m.status.set("No manual fix to undo.")
+		return
+	}
+	p.undo(p.v.s.A.Fixes[len(p.v.s.A.Fixes)-1].Fix.ID)
+}

@@ -1,0 +1,231 @@
+package views
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+
+	"parallax/app"
+	"parallax/app/apptest"
+	"parallax/app/export"
+	"parallax/app/sheet"
+)
+
+// selectRow selects the row holding the claim containing words.
+func selectRow(t *testing.T, m *Main, words string) int {
+	t.Helper()
+	v := m.cmp
+	for p, ri := range v.visible {
+		for d, c := range v.s.Rows[ri].Cells {
+			if !c.Empty() && strings.Contains(v.s.C.Docs[d].ClaimText(c.Claim), words) {
+				ui(func() { v.jump(p) })
+				m.jobs.Wait()
+				return ri
+			}
+		}
+	}
+	t.Fatalf("no shown row holds %q", words)
+	return -1
+}
+
+// storedNotes reads the comparison's notes from the library.
+func storedNotes(t *testing.T, m *Main, st *apptest.Store) []app.Note {
+	t.Helper()
+	notes, err := st.Notes(context.Background(), m.cmp.saved.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return notes
+}
+
+// TestVerdictAndNoteSavedAsTyped gives a row a verdict from the Row menu
+// and types a note; both are in the library at once, show in the gutter
+// and the filter, follow the claims through a strictness change, and come
+// back when the comparison is opened in a new window.
+func TestVerdictAndNoteSavedAsTyped(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	row := selectRow(t, m, "Twelve people were killed")
+	ui(func() { press(t, m, &desktop.CustomShortcut{KeyName: "3", Modifier: 0x4}) }) // Alt+3: disputed
+	ui(func() { test.Type(v.np.text, "12 or 15 dead? Call the police spokesman.") })
+	m.jobs.Wait()
+
+	notes := storedNotes(t, m, st)
+	if len(notes) != 1 || notes[0].Verdict != app.Disputed || notes[0].Text != "12 or 15 dead? Call the police spokesman." ||
+		len(notes[0].Anchors) != 3 {
+		t.Fatalf("stored notes %+v", notes)
+	}
+	if r := v.s.Rows[row]; r.Verdict != app.Disputed || r.Notes != 1 {
+		t.Errorf("sheet row: verdict %s, %d notes", r.Verdict, r.Notes)
+	}
+	if !strings.Contains(v.np.state.Text(), "Saved") {
+		t.Errorf("state says %q", v.np.state.Text())
+	}
+	ui(func() { v.setFilter(sheet.Filter{Kind: sheet.Judged, Verdict: app.Disputed}) })
+	if len(v.visible) != 1 || v.visible[0] != row {
+		t.Errorf("disputed filter shows %v", v.visible)
+	}
+	ui(func() { v.setFilter(sheet.Filter{}) })
+
+	// Stricter alignment: the note stays on the toll claims.
+	ui(func() { v.onStrictness(0.2) })
+	m.jobs.Wait()
+	row = selectRow(t, m, "Twelve people were killed")
+	if v.np.text.Text != notes[0].Text || v.np.verdict.Selected != "Disputed" || v.s.Rows[row].Verdict != app.Disputed {
+		t.Errorf("after a strictness change the row shows %q (%s)", v.np.text.Text, v.np.verdict.Selected)
+	}
+
+	// The summary is saved with the comparison.
+	ui(func() { test.Type(v.np.summary, "Toll disputed.") })
+	m.jobs.Wait()
+	if c, _ := st.Comparison(context.Background(), v.saved.ID); c.Summary != "Toll disputed." {
+		t.Errorf("stored summary %q", c.Summary)
+	}
+
+	// A new window on the same library finds everything.
+	m2 := newTestMain(t, st)
+	m2.jobs.Wait()
+	if m2.cmp.s == nil {
+		ui(func() { m2.openComparison(v.saved) })
+		m2.jobs.Wait()
+	}
+	selectRow(t, m2, "Twelve people were killed")
+	if m2.cmp.np.text.Text != notes[0].Text || m2.cmp.np.summary.Text != "Toll disputed." {
+		t.Errorf("reopened: note %q, summary %q", m2.cmp.np.text.Text, m2.cmp.np.summary.Text)
+	}
+}
+
+// TestManualFixes links two rows the aligner left apart, unlinks a claim,
+// and undoes both.
+func TestManualFixes(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	rows := len(v.s.Rows)
+	selectRow(t, m, "61 had been rescued")
+	ui(v.np.startLink)
+	selectRow(t, m, "Sixty-one were rescued")
+	m.jobs.Wait()
+	fixes, _ := st.Fixes(context.Background(), v.saved.ID)
+	if len(fixes) != 1 || fixes[0].Op != app.FixLink {
+		t.Fatalf("stored fixes %+v; status %q", fixes, m.status.label.Text)
+	}
+	row := selectRow(t, m, "Sixty-one were rescued")
+	if r := v.s.Rows[row]; !r.Manual || r.Reports != 2 || len(v.s.Rows) != rows-1 {
+		t.Fatalf("linked row: manual %v, %d reports, %d rows of %d", r.Manual, r.Reports, len(v.s.Rows), rows)
+	}
+	if !strings.Contains(screen(m), "Fixes (1)") {
+		t.Error("the fixes tab does not count the fix")
+	}
+
+	// A row holds one claim per report: linking two rows that both have a
+	// Lakeside claim is refused and stores nothing.
+	selectRow(t, m, "Sixty-one were rescued")
+	ui(v.np.startLink)
+	selectRow(t, m, "The captain, Amos Mwanza")
+	m.jobs.Wait()
+	if fixes, _ := st.Fixes(context.Background(), v.saved.ID); len(fixes) != 1 || !strings.Contains(m.status.label.Text, "Not linked") {
+		t.Errorf("a clashing link: %d fixes, status %q", len(fixes), m.status.label.Text)
+	}
+
+	ui(v.np.undoLast)
+	m.jobs.Wait()
+	if fixes, _ := st.Fixes(context.Background(), v.saved.ID); len(fixes) != 0 || len(v.s.Rows) != rows {
+		t.Errorf("after undo: %d fixes, %d rows of %d", len(fixes), len(v.s.Rows), rows)
+	}
+}
+
+// TestOrphanedNoteKeptAndAttached opens a comparison with a note whose
+// claims are in no report: it is listed, not lost, and can be attached.
+func TestOrphanedNoteKeptAndAttached(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	id := m.cmp.saved.ID
+	lost := app.Note{Comparison: id, Verdict: app.NeedsChecking, Text: "Ask the ministry.",
+		Anchors: []app.Anchor{{Report: st.All()[0].ID, Print: "gone", Text: "A sentence the report no longer has at all."}}}
+	if err := st.SaveNote(context.Background(), &lost); err != nil {
+		t.Fatal(err)
+	}
+	ui(func() { m.cmp.open(m.cmp.saved) })
+	m.jobs.Wait()
+	v := m.cmp
+	if len(v.s.A.Orphans) != 1 || !strings.Contains(v.np.orphanTab.Text, "(1)") {
+		t.Fatalf("orphans %v, tab %q", v.s.A.Orphans, v.np.orphanTab.Text)
+	}
+	row := selectRow(t, m, "Ten people were still missing")
+	ui(func() { v.np.attach(v.s.A.Notes[v.s.A.Orphans[0]]) })
+	m.jobs.Wait()
+	if len(v.s.A.Orphans) != 0 || v.s.Rows[row].Verdict != app.NeedsChecking || v.np.text.Text != "Ask the ministry." {
+		t.Errorf("after attaching: orphans %v, verdict %s, note %q", v.s.A.Orphans, v.s.Rows[row].Verdict, v.np.text.Text)
+	}
+	if notes := storedNotes(t, m, st); len(notes) != 1 || notes[0].Anchors[0].Print == "gone" {
+		t.Errorf("the attached note was not re-anchored in the library: %+v", notes)
+	}
+}
+
+// TestExportFromWindow writes every format of the comparison on screen and
+// reads the JSON and CSV back.
+func TestExportFromWindow(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	selectRow(t, m, "Twelve people were killed")
+	ui(func() { press(t, m, &desktop.CustomShortcut{KeyName: "3", Modifier: 0x4}) })
+	ui(func() { test.Type(v.np.text, "Toll, \"12\" or 15?\nAsk.") })
+	m.jobs.Wait()
+	dir := t.TempDir()
+	for _, f := range []string{"md", "html", "csv", "json", "pdf"} {
+		path := filepath.Join(dir, exportFileName(v.saved.Name, f))
+		ui(func() { v.exportTo(path, exportChoice{format: f, opt: export.Options{BOM: f == "csv", Paper: "A4"}}) })
+		m.jobs.Wait()
+		b, err := os.ReadFile(path)
+		if err != nil || len(b) < 200 {
+			t.Fatalf("%s: %d bytes, %v; status %q", f, len(b), err, m.status.label.Text)
+		}
+		switch f {
+		case "json":
+			if !json.Valid(b) || !strings.Contains(string(b), `Toll, \"12\" or 15?\nAsk.`) {
+				t.Errorf("JSON export lacks the note")
+			}
+		case "csv":
+			recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), "\ufeff"))).ReadAll()
+			if err != nil || !strings.Contains(strings.Join(recs[1], "|")+strings.Join(recs[2], "|")+strings.Join(recs[3], "|"), "Toll, \"12\" or 15?\nAsk.") {
+				t.Errorf("CSV export: %v", err)
+			}
+		case "pdf":
+			if !strings.HasPrefix(string(b), "%PDF") {
+				t.Error("not a PDF")
+			}
+		}
+	}
+	// Only the disputed rows.
+	path := filepath.Join(dir, "disputed.md")
+	ui(func() {
+		v.exportTo(path, exportChoice{format: "md", rows: exportVerdict, verdicts: []app.Verdict{app.Disputed}})
+	})
+	m.jobs.Wait()
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), "Twelve people were killed") || strings.Contains(string(b), "Sixty-one were rescued") {
+		t.Errorf("the disputed-only memo:\n%s", b)
+	}
+}
+
+func TestExportFileName(t *testing.T) {
+	for name, want := range map[string]string{
+		"Meridian Wire · The Lakeside Ledger": "Meridian-Wire-The-Lakeside-Ledger.pdf",
+		"../../etc/passwd":                    "etc-passwd.pdf",
+		"":                                    "comparison.pdf",
+	} {
+		if got := exportFileName(name, "pdf"); got != want {
+			t.Errorf("exportFileName(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
