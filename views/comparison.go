@@ -154,9 +154,7 @@ func (v *comparisonView) build() fyne.CanvasObject {
 	rows := container.New(&watchLayout{onWidth: v.onWidth}, container.NewBorder(nil, nil, nil, container.NewPadded(v.ov), v.hscroll))
 
 	v.details = container.NewVBox()
-	// Scrolling both ways: the details sit beside the notes panel, and a
-	// long related-row line must not widen the window.
-	v.detailsBox = container.NewScroll(container.NewPadded(v.details))
+	v.detailsBox = container.NewVScroll(container.NewPadded(v.details))
 	work := container.NewHSplit(v.detailsBox, v.np.build())
 	work.Offset = 0.45
 	v.split = container.NewVSplit(rows, work)
@@ -883,11 +881,13 @@ func (v *comparisonView) showDetails() {
 				add(caption(fmt.Sprintf("and %d more", len(links)-8)))
 				break
 			}
-			text := fmt.Sprintf("Row %d · %s %.2f · %s", l.Row+1, linkKind(l), l.Score, v.rowSnippet(l.Row))
-			b := widget.NewButton(text, func() { v.jumpToRow(l.Row) })
-			b.Alignment = widget.ButtonAlignLeading
+			// A short button and a truncated label: the panel is narrow
+			// beside the notes, and a long line must not widen it.
+			b := widget.NewButton(fmt.Sprintf("Row %d", l.Row+1), func() { v.jumpToRow(l.Row) })
 			b.Importance = widget.LowImportance
-			add(b)
+			text := widget.NewLabel(fmt.Sprintf("%s %.2f · %s", linkKind(l), l.Score, v.rowSnippet(l.Row)))
+			text.Truncation = fyne.TextTruncateEllipsis
+			add(container.NewBorder(nil, nil, b, nil, text))
 		}
 	}
 	v.details.Refresh()
