@@ -67,8 +67,11 @@ type Annotated struct {
 	// Fixes are the fixes given to New, each with what became of it.
 	Fixes []Applied
 
-	// prints[d] maps fingerprints to claim indexes of report d; rowOf[d][i]
-	// is the main row holding claim i of report d.
+	// prints[d] maps fingerprints to claim indexes of report d, and
+	// words[d][i] is claim i's word set, both made the first time an anchor
+	// of report d is resolved (a comparison without notes or fixes never
+	// pays for them); rowOf[d][i] is the main row holding claim i of
+	// report d.
 	prints []map[string][]int
 	rowOf  [][]int
 	docOf  map[int64]int
@@ -94,11 +97,6 @@ func New(c *compare.Comparison, fixes []app.Fix) *Annotated {
 	a.words = make([][]map[string]bool, len(c.Docs))
 	for d := range c.Docs {
 		a.docOf[c.Docs[d].Report.ID] = d
-		a.prints[d] = map[string][]int{}
-		for i := range c.Docs[d].Claims {
-			p := Print(c.Docs[d].ClaimText(i))
-			a.prints[d][p] = append(a.prints[d][p], i)
-		}
 	}
 	a.index()
 	for _, f := range fixes {
@@ -151,6 +149,14 @@ func (a *Annotated) Resolve(an app.Anchor) (align.Ref, bool) {
 	d, ok := a.docOf[an.Report]
 	if !ok {
 		return align.Ref{}, false
+	}
+	if a.prints[d] == nil {
+		doc := &a.C.Docs[d]
+		a.prints[d] = make(map[string][]int, len(doc.Claims))
+		for i := range doc.Claims {
+			p := Print(doc.ClaimText(i))
+			a.prints[d][p] = append(a.prints[d][p], i)
+		}
 	}
 	if is := a.prints[d][an.Print]; len(is) > 0 {
 		return align.Ref{Doc: d, Claim: is[0]}, true
