@@ -55,6 +55,9 @@ type Anchor struct {
 	// words were edited can still be found by resemblance, and so that an
 	// orphaned note can show what it was about.
 	Text string `json:"text"`
+	// Nth tells claims of one report with the same fingerprint apart (a
+	// headline repeated as the lead): 0 for the first.
+	Nth int `json:"nth,omitempty"`
 }
 
 // Note is the editor's verdict and free text on one row of a comparison,

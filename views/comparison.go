@@ -8,6 +8,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -77,8 +78,13 @@ type comparisonView struct {
 
 	job    context.CancelFunc
 	jobSeq int
-	rewrap *time.Timer
-	saveT  *time.Timer
+	// saveSeq numbers the states taken for saving (UI goroutine); stored
+	// is the latest one written, under storeMu.
+	saveSeq int
+	storeMu sync.Mutex
+	stored  int
+	rewrap  *time.Timer
+	saveT   *time.Timer
 	// rewrapDelay and saveDelay debounce re-wrapping and saving; tests
 	// set them to 0 to run both at once.
 	rewrapDelay, saveDelay time.Duration
@@ -238,24 +244,27 @@ func (v *comparisonView) open(c app.Comparison) {
 	v.strict.Refresh()
 	v.counts.SetText("")
 	v.showDetails()
+	var (
+		saved   app.Comparison
+		reports []app.Report
+		notes   []*app.Note
+	)
 	v.run(func(ctx context.Context, progress workspace.Progress) (*sheet.Sheet, error) {
-		saved, reports, err := v.m.ws.OpenComparison(ctx, c.ID)
-		if err != nil {
+		var err error
+		if saved, reports, err = v.m.ws.OpenComparison(ctx, c.ID); err != nil {
 			return nil, err
 		}
-		notes, err := v.m.ws.Notes(ctx, c.ID)
-		if err != nil {
+		if notes, err = v.m.ws.Notes(ctx, c.ID); err != nil {
 			return nil, err
 		}
 		a, err := v.m.ws.Align(ctx, saved, reports, progress)
 		if err != nil {
 			return nil, err
 		}
-		do(func() {
-			v.saved, v.reports = saved, reports
-			v.np.open(notes, saved.Summary)
-		})
 		return sheet.New(a), nil
+	}, func() {
+		v.saved, v.reports = saved, reports
+		v.np.open(notes, saved.Summary)
 	})
 }
 
@@ -272,12 +281,14 @@ func (v *comparisonView) realign() {
 			return nil, err
 		}
 		return sheet.New(a), nil
-	})
+	}, nil)
 }
 
 // run does work off the UI goroutine with progress and a cancel button,
-// then shows its sheet. A newer run overtakes an older one.
-func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sheet.Sheet, error)) {
+// then, unless a newer run overtook it, runs then (may be nil) and shows
+// its sheet, both on the UI goroutine: what a slow, overtaken open read
+// (a comparison's settings and notes) never replaces a newer one's.
+func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sheet.Sheet, error), then func()) {
 	v.cancelJob()
 	ctx, cancel := context.WithCancel(v.m.ctx)
 	v.job = cancel
@@ -307,6 +318,9 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 			if err != nil {
 				v.failed(err)
 				return
+			}
+			if then != nil {
+				then()
 			}
 			v.show(s)
 			v.counts.SetText(fmt.Sprintf("%s · aligned in %s", s.C.Counts(), took.Round(time.Millisecond)))
@@ -1006,9 +1020,11 @@ func (v *comparisonView) saveInBackground() {
 	if !ok {
 		return
 	}
+	v.saveSeq++
+	seq := v.saveSeq
 	v.m.spawn(func() {
-		err := v.m.ws.SaveComparison(v.m.ctx, &c)
-		if errors.Is(err, context.Canceled) {
+		err := v.store(v.m.ctx, &c, seq)
+		if errors.Is(err, context.Canceled) || errors.Is(err, errStale) {
 			return
 		}
 		do(func() {
@@ -1029,9 +1045,27 @@ func (v *comparisonView) saveNow() {
 	if !ok {
 		return
 	}
-	if err := v.m.ws.SaveComparison(context.Background(), &c); err != nil {
+	v.saveSeq++
+	if err := v.store(context.Background(), &c, v.saveSeq); err != nil && !errors.Is(err, errStale) {
 		v.m.status.set(err.Error())
 	}
+}
+
+// errStale says a save was skipped because a newer one was written.
+var errStale = errors.New("a newer save was written")
+
+// store saves c, the seq-th state taken, one save at a time and never
+// after a later state: background saves may reach the lock out of order,
+// and an older copy committed last would undo the editor's latest change
+// (the summary they were typing, say).
+func (v *comparisonView) store(ctx context.Context, c *app.Comparison, seq int) error {
+	v.storeMu.Lock()
+	defer v.storeMu.Unlock()
+	if seq < v.stored {
+		return errStale
+	}
+	v.stored = seq
+	return v.m.ws.SaveComparison(ctx, c)
 }
 
 // gridLayout places a row's (or the header's) gutter and cells in the
@@ -1212,7 +1246,7 @@ func (v *comparisonView) forget() {
 	v.cancelJob()
 	v.m.stop(&v.saveT)
 	v.m.stop(&v.np.saveT)
-	v.np.dirty, v.np.notes = nil, nil
+	v.np.forget()
 	v.saved, v.reports, v.s, v.list = app.Comparison{}, nil, nil, nil
 	v.rowsHolder.Objects = nil
 	v.rowsHolder.Refresh()

@@ -175,7 +175,7 @@ func TestCancelRealignKeepsRows(t *testing.T) {
 	v.run(func(ctx context.Context, _ workspace.Progress) (*sheet.Sheet, error) {
 		<-ctx.Done()
 		return nil, ctx.Err()
-	})
+	}, nil)
 	if !v.cancel.Visible() {
 		t.Fatal("no cancel button while aligning")
 	}

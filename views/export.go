@@ -49,7 +49,7 @@ func (v *comparisonView) memo(ch exportChoice) export.Memo {
 		m.Only = func(i int) bool { return keep[i] }
 		m.Selection = "rows shown: " + strings.ToLower(v.filter.Label(v.s))
 	case exportVerdict:
-		workspace.KeepVerdicts(&m, v.s.A, ch.verdicts)
+		workspace.KeepVerdicts(&m, ch.verdicts)
 	}
 	return m
 }

@@ -43,8 +43,15 @@ type notesPanel struct {
 	notes  []*app.Note
 	mu     sync.Mutex
 	saveMu sync.Mutex
-	dirty  []*app.Note
-	saveT  *time.Timer
+	// dirty are the edited notes waiting for the debounced save; inflight
+	// those handed to a background save that has not reported back, so
+	// that flush saves them too rather than race a save the closing window
+	// may never finish. gone marks deleted notes (under mu), so a save
+	// queued before the delete does not write them back.
+	dirty    []*app.Note
+	inflight []*app.Note
+	gone     map[*app.Note]bool
+	saveT    *time.Timer
 	// saveDelay debounces note saves; tests set it to 0.
 	saveDelay time.Duration
 
@@ -71,7 +78,7 @@ type notesPanel struct {
 }
 
 func newNotesPanel(v *comparisonView) *notesPanel {
-	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay}
+	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay, gone: map[*app.Note]bool{}}
 }
 
 // build makes the panel's widgets.
@@ -132,7 +139,9 @@ func verdictOf(label string) app.Verdict {
 	return app.Unreviewed
 }
 
-// open starts on a comparison's notes, read from the library.
+// open starts on a comparison's notes, read from the library. The summary
+// stays read-only until the rows are on screen (placed): what an editor
+// typed while the comparison loads would be replaced by the stored text.
 func (p *notesPanel) open(notes []*app.Note, summary string) {
 	p.flush()
 	p.notes = notes
@@ -140,14 +149,27 @@ func (p *notesPanel) open(notes []*app.Note, summary string) {
 	p.summary.OnChanged = nil
 	p.summary.SetText(summary)
 	p.summary.OnChanged = p.onSummary
+	p.summary.Disable()
 	p.summaryAt.SetText("")
 }
 
-// placed runs when a new sheet is on screen: the notes go on its rows.
+// forget drops the notes of a comparison that was removed.
+func (p *notesPanel) forget() {
+	p.dirty, p.inflight, p.notes = nil, nil, nil
+	p.open(nil, "")
+}
+
+// placed runs when a new sheet is on screen: the notes go on its rows. A
+// link the editor had started is dropped: it named a row of the old rows.
 func (p *notesPanel) placed() {
 	s := p.v.s
 	s.A.SetNotes(p.notes)
 	s.Annotate()
+	if p.linking >= 0 {
+		p.linking = -1
+		p.v.m.status.set("Linking stopped: the rows changed. Start again from the row to link.")
+	}
+	p.summary.Enable()
 	p.showOrphans()
 	p.showFixes()
 }
@@ -214,10 +236,11 @@ func (p *notesPanel) savedText(n *app.Note) string {
 
 // onVerdict records the chosen verdict at once.
 func (p *notesPanel) onVerdict(label string) {
-	if label == "" {
-		return
+	v := verdictOf(label)
+	if label == "" || v == app.Unreviewed && p.current() == nil {
+		return // nothing to record on a row without a note
 	}
-	p.edit(func(n *app.Note) { n.Verdict = verdictOf(label) }, 0)
+	p.edit(func(n *app.Note) { n.Verdict = v }, 0)
 }
 
 // onText records the note as it is typed.
@@ -240,6 +263,7 @@ func (p *notesPanel) edit(change func(*app.Note), delay time.Duration) {
 	s := p.v.s
 	ri := s.Rows[p.row].Index
 	anchors := s.A.Anchors(s.C.Rows[ri].Claims)
+	before := s.Rows[p.row]
 	n := p.current()
 	p.mu.Lock()
 	if n == nil {
@@ -254,7 +278,11 @@ func (p *notesPanel) edit(change func(*app.Note), delay time.Duration) {
 	p.mu.Unlock()
 	p.markDirty(n, delay)
 	p.state.SetText("Saving…")
-	p.refreshRow()
+	// Redraw the gutter and overview only when what they show changed,
+	// not on every key.
+	if k := s.A.Note(ri); k < 0 || s.A.Notes[k].Verdict.Or() != before.Verdict || before.Notes == 0 {
+		p.refreshRow()
+	}
 }
 
 // refreshRow redraws what shows the selected row's verdict: its gutter,
@@ -284,9 +312,11 @@ func (p *notesPanel) saveDirty() {
 	if len(dirty) == 0 {
 		return
 	}
+	p.inflight = append(p.inflight, dirty...)
 	p.v.m.spawn(func() {
-		failed, err := p.save(p.v.m.ctx, dirty)
+		failed, err := p.save(context.WithoutCancel(p.v.m.ctx), dirty)
 		do(func() {
+			p.inflight = slices.DeleteFunc(p.inflight, func(n *app.Note) bool { return slices.Contains(dirty, n) })
 			for _, n := range failed {
 				if !slices.Contains(p.dirty, n) {
 					p.dirty = append(p.dirty, n)
@@ -310,6 +340,10 @@ func (p *notesPanel) save(ctx context.Context, notes []*app.Note) (failed []*app
 	defer p.saveMu.Unlock()
 	for _, n := range notes {
 		p.mu.Lock()
+		if p.gone[n] {
+			p.mu.Unlock()
+			continue
+		}
 		c := *n
 		c.Anchors = slices.Clone(n.Anchors)
 		p.mu.Unlock()
@@ -330,13 +364,15 @@ func (p *notesPanel) save(ctx context.Context, notes []*app.Note) (failed []*app
 	return failed, first
 }
 
-// flush saves every dirty note now, on the calling goroutine: before the
-// window closes or another comparison opens.
+// flush saves every dirty or in-flight note now, on the calling
+// goroutine: before the window closes or another comparison opens. A note
+// a background save also holds is saved twice, which is harmless: the
+// second save is an update with the same text.
 func (p *notesPanel) flush() {
 	p.v.m.stop(&p.saveT)
-	dirty := p.dirty
+	notes := append(p.dirty, p.inflight...)
 	p.dirty = nil
-	if _, err := p.save(context.Background(), dirty); err != nil {
+	if _, err := p.save(context.Background(), notes); err != nil {
 		p.v.m.showError("A note could not be saved", err)
 	}
 }
@@ -410,6 +446,9 @@ func (p *notesPanel) removeNote(n *app.Note) {
 	}
 	p.dirty = slices.DeleteFunc(p.dirty, func(x *app.Note) bool { return x == n })
 	p.notes = slices.Delete(slices.Clone(p.notes), i, i+1)
+	p.mu.Lock()
+	p.gone[n] = true
+	p.mu.Unlock()
 	id := p.noteID(n)
 	p.v.m.spawn(func() {
 		p.saveMu.Lock() // after any save of n in flight
@@ -545,7 +584,7 @@ func (p *notesPanel) startLink() {
 // picked is told of a newly selected row; while linking it is the row to
 // link with.
 func (p *notesPanel) picked() {
-	if p.linking < 0 || p.row < 0 || p.row == p.linking {
+	if p.linking < 0 || p.row < 0 || p.row == p.linking || p.linking >= len(p.v.s.Rows) {
 		return
 	}
 	s := p.v.s

@@ -229,3 +229,38 @@ func TestExportFileName(t *testing.T) {
 		}
 	}
 }
+
+// TestLinkingStopsWhenRowsChange starts a link, re-aligns (fewer rows),
+// and selects a row: nothing is linked and nothing breaks.
+func TestLinkingStopsWhenRowsChange(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	ui(func() { v.jump(len(v.visible) - 1) })
+	ui(v.np.startLink)
+	ui(func() { v.onStrictness(-0.2) })
+	m.jobs.Wait()
+	ui(func() { v.jump(0) })
+	m.jobs.Wait()
+	if fixes, _ := st.Fixes(context.Background(), v.saved.ID); len(fixes) != 0 || v.np.linking >= 0 {
+		t.Errorf("after re-aligning while linking: %d fixes, linking %d", len(fixes), v.np.linking)
+	}
+}
+
+// TestSummaryReadOnlyWhileLoading keeps the summary box shut while a
+// comparison loads, so nothing typed there is overwritten by the stored
+// summary.
+func TestSummaryReadOnlyWhileLoading(t *testing.T) {
+	m := compared(t, seeded(t))
+	v := m.cmp
+	ui(func() {
+		v.open(v.saved)
+		if !v.np.summary.Disabled() {
+			t.Error("the summary can be typed in while the comparison loads")
+		}
+	})
+	m.jobs.Wait()
+	if v.np.summary.Disabled() {
+		t.Error("the summary stays shut after the rows are shown")
+	}
+}

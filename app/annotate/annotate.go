@@ -15,6 +15,7 @@ package annotate
 import (
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -26,8 +27,8 @@ import (
 
 // Resemblance is the least share of words (Dice over folded word sets) an
 // edited claim must keep with an anchor's text to be taken for the anchored
-// claim. Half the words is enough to survive a corrected figure, a changed
-// attribution or a sentence extended by a clause, and too many for a
+// claim. Three words in five survive a corrected figure, a changed
+// attribution or a sentence extended by a clause, and are too many for a
 // different sentence of the same story, which typically shares a quarter.
 const Resemblance = 0.6
 
@@ -102,6 +103,9 @@ func New(c *compare.Comparison, fixes []app.Fix) *Annotated {
 	for _, f := range fixes {
 		a.Fixes = append(a.Fixes, Applied{Fix: f, Err: a.apply(f)})
 	}
+	if slices.Contains(a.Manual, true) {
+		a.dropInnerLinks()
+	}
 	a.RowNotes = make([][]int, len(c.Rows))
 	return a
 }
@@ -127,6 +131,22 @@ func (a *Annotated) index() {
 	}
 }
 
+// dropInnerLinks removes the links between two claims a link fix put in
+// one row: a row linked to itself says nothing.
+func (a *Annotated) dropInnerLinks() {
+	keep := a.C.Rows[:0]
+	manual := a.Manual[:0]
+	for i, r := range a.C.Rows {
+		if r.Link && len(r.Claims) == 2 && a.RowOf(r.Claims[0]) == a.RowOf(r.Claims[1]) {
+			continue
+		}
+		keep = append(keep, r)
+		manual = append(manual, a.Manual[i])
+	}
+	a.C.Rows, a.Manual = keep, manual
+	a.index()
+}
+
 // RowOf returns the main row holding claim ref.
 func (a *Annotated) RowOf(ref align.Ref) int { return a.rowOf[ref.Doc][ref.Claim] }
 
@@ -136,20 +156,15 @@ func (a *Annotated) Anchors(claims []align.Ref) []app.Anchor {
 	for k, ref := range claims {
 		doc := &a.C.Docs[ref.Doc]
 		text := doc.ClaimText(ref.Claim)
-		out[k] = app.Anchor{Report: doc.Report.ID, Print: Print(text), Text: text}
+		p := Print(text)
+		out[k] = app.Anchor{Report: doc.Report.ID, Print: p, Text: text,
+			Nth: slices.Index(a.printsOf(ref.Doc)[p], ref.Claim)}
 	}
 	return out
 }
 
-// Resolve finds the claim anchor names: a claim of the anchor's report with
-// the same fingerprint, else the claim of that report whose words resemble
-// the anchor's text most, at least Resemblance of them. A report no longer
-// in the comparison resolves nothing.
-func (a *Annotated) Resolve(an app.Anchor) (align.Ref, bool) {
-	d, ok := a.docOf[an.Report]
-	if !ok {
-		return align.Ref{}, false
-	}
+// printsOf returns report d's claims by fingerprint, made on first use.
+func (a *Annotated) printsOf(d int) map[string][]int {
 	if a.prints[d] == nil {
 		doc := &a.C.Docs[d]
 		a.prints[d] = make(map[string][]int, len(doc.Claims))
@@ -158,8 +173,22 @@ func (a *Annotated) Resolve(an app.Anchor) (align.Ref, bool) {
 			a.prints[d][p] = append(a.prints[d][p], i)
 		}
 	}
-	if is := a.prints[d][an.Print]; len(is) > 0 {
-		return align.Ref{Doc: d, Claim: is[0]}, true
+	return a.prints[d]
+}
+
+// Resolve finds the claim anchor names: a claim of the anchor's report with
+// the same fingerprint (the Nth such claim when the report repeats the
+// sentence, as a headline and a lead often do, or the last there is), else
+// the claim of that report whose words resemble the anchor's text most, at
+// least Resemblance of them (the first on a tie). A report no longer in
+// the comparison resolves nothing.
+func (a *Annotated) Resolve(an app.Anchor) (align.Ref, bool) {
+	d, ok := a.docOf[an.Report]
+	if !ok {
+		return align.Ref{}, false
+	}
+	if is := a.printsOf(d)[an.Print]; len(is) > 0 {
+		return align.Ref{Doc: d, Claim: is[min(max(an.Nth, 0), len(is)-1)]}, true
 	}
 	want := wordSet(an.Text)
 	if len(want) == 0 {
@@ -174,7 +203,7 @@ func (a *Annotated) Resolve(an app.Anchor) (align.Ref, bool) {
 	}
 	best, bestScore := -1, Resemblance
 	for i, got := range a.words[d] {
-		if s := dice(want, got); s >= bestScore {
+		if s := dice(want, got); s > bestScore || best < 0 && s == bestScore {
 			best, bestScore = i, s
 		}
 	}
@@ -207,11 +236,12 @@ func dice(a, b map[string]bool) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-// vote resolves anchors and returns the main row most of them lie in (the
-// earliest anchor's row on a tie), how many do, and the claims found.
+// vote resolves anchors and returns the main row most of them lie in (of
+// rows with as many, the one the earliest anchor lies in), how many do, and
+// the claims found.
 func (a *Annotated) vote(anchors []app.Anchor) (row, votes int, found []align.Ref) {
 	count := map[int]int{}
-	row = -1
+	var order []int // rows in the order their first anchor came
 	for _, an := range anchors {
 		ref, ok := a.Resolve(an)
 		if !ok {
@@ -219,7 +249,13 @@ func (a *Annotated) vote(anchors []app.Anchor) (row, votes int, found []align.Re
 		}
 		found = append(found, ref)
 		r := a.RowOf(ref)
+		if count[r] == 0 {
+			order = append(order, r)
+		}
 		count[r]++
+	}
+	row = -1
+	for _, r := range order {
 		if row < 0 || count[r] > count[row] {
 			row = r
 		}

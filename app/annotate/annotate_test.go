@@ -182,6 +182,56 @@ func annotated(c *compare.Comparison, notes []*app.Note, fixes []app.Fix) *annot
 	return a
 }
 
+// mainRows counts c's rows that are not links.
+func mainRows(c *compare.Comparison) int {
+	n := 0
+	for i := range c.Rows {
+		if !c.Rows[i].Link {
+			n++
+		}
+	}
+	return n
+}
+
+// TestRepeatedSentence anchors a note on the second of two identical
+// sentences of one report (a headline repeated as the lead): it stays on
+// the lead's row.
+func TestRepeatedSentence(t *testing.T) {
+	reports := apptest.Reports([]string{
+		"Ferry sinks on Lake Tamsara.\n\nThe captain survived.\n\nFerry sinks on Lake Tamsara.\n\nRain fell all day.",
+		"Rain fell all day on the lake.\n\nThe captain survived the sinking.",
+	})
+	a := annotated(aligned(t, reports, compare.Options{}), nil, nil)
+	lead := align.Ref{Doc: 0, Claim: 2}
+	if a.C.Docs[0].ClaimText(2) != "Ferry sinks on Lake Tamsara." || a.RowOf(lead) == a.RowOf(align.Ref{Doc: 0, Claim: 0}) {
+		t.Fatalf("the two sentences are not apart: %q", a.C.Docs[0].ClaimText(2))
+	}
+	note := &app.Note{Text: "lead", Anchors: a.Anchors([]align.Ref{lead})}
+	if note.Anchors[0].Nth != 1 {
+		t.Fatalf("anchor %+v, want the second occurrence", note.Anchors[0])
+	}
+	b := annotated(aligned(t, reports, compare.Options{}), []*app.Note{note}, nil)
+	if b.Note(b.RowOf(lead)) != 0 {
+		t.Errorf("the note went to rows %v, not the lead's row %d", b.RowNotes, b.RowOf(lead))
+	}
+}
+
+// TestTieGoesToFirstAnchor places a note whose anchors split evenly
+// between two rows on the row of its first anchor.
+func TestTieGoesToFirstAnchor(t *testing.T) {
+	reports := samples()
+	a := annotated(aligned(t, reports, compare.Options{}), nil, nil)
+	x := a.C.Rows[rowWith(t, a, 0, "Twelve people were killed")].Claims
+	y := a.C.Rows[rowWith(t, a, 1, "overturned shortly after 6 a.m.")].Claims
+	// Anchors in rows X, Y, Y, X: two each; X comes first.
+	anchors := append(a.Anchors(x[:1]), a.Anchors(y[:2])...)
+	anchors = append(anchors, a.Anchors(x[1:2])...)
+	b := annotated(aligned(t, reports, compare.Options{}), []*app.Note{{Text: "tie", Anchors: anchors}}, nil)
+	if row := rowWith(t, b, 0, "Twelve people were killed"); b.Note(row) != 0 {
+		t.Errorf("a tied note went to rows %v, want row %d", b.RowNotes, row)
+	}
+}
+
 // claimOf returns the ref of report d's claim containing words.
 func claimOf(t *testing.T, c *compare.Comparison, d int, words string) align.Ref {
 	t.Helper()
@@ -218,7 +268,7 @@ func TestFixes(t *testing.T) {
 		t.Fatal("the headline is no longer with the operator")
 	}
 	split := app.Fix{ID: 2, Op: app.FixSplit, A: a.Anchors([]align.Ref{operator}), B: a.Anchors([]align.Ref{headline})}
-	rows := len(c.Rows)
+	rows := mainRows(c)
 
 	for _, opt := range []compare.Options{{}, {Strictness: 0.15}, {Base: 2}} {
 		c := aligned(t, reports, opt)
@@ -241,9 +291,15 @@ func TestFixes(t *testing.T) {
 				t.Fatalf("row %d malformed: %+v", i, r)
 			}
 		}
-		if opt == (compare.Options{}) && len(c.Rows) != rows {
+		if opt == (compare.Options{}) && mainRows(c) != rows {
 			// One row fewer from the link, one more from the split.
-			t.Errorf("%d rows after the fixes, want %d", len(c.Rows), rows)
+			t.Errorf("%d rows after the fixes, want %d", mainRows(c), rows)
+		}
+		// No link joins a row to itself once the link fix merged its ends.
+		for i := range c.Rows {
+			if r := &c.Rows[i]; r.Link && b.RowOf(r.Claims[0]) == b.RowOf(r.Claims[1]) {
+				t.Fatalf("%+v: link row %d joins claims of row %d", opt, i, b.RowOf(r.Claims[0]))
+			}
 		}
 	}
 

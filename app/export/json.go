@@ -75,6 +75,7 @@ type (
 		Report int64  `json:"report"`
 		Print  string `json:"print"`
 		Text   string `json:"text"`
+		Nth    int    `json:"nth,omitempty"`
 	}
 )
 

@@ -28,9 +28,11 @@ func Memo(c app.Comparison, a *annotate.Annotated) export.Memo {
 	return m
 }
 
-// KeepVerdicts makes m write only the rows judged one of verdicts.
-func KeepVerdicts(m *export.Memo, a *annotate.Annotated, verdicts []app.Verdict) {
-	m.Only = func(i int) bool { return slices.Contains(verdicts, a.Verdict(i)) }
+// KeepVerdicts makes m write only the rows judged one of verdicts, by
+// m's own copy of the notes: the window goes on editing its notes while an
+// export runs in the background.
+func KeepVerdicts(m *export.Memo, verdicts []app.Verdict) {
+	m.Only = func(i int) bool { return slices.Contains(verdicts, m.Verdict(i)) }
 	names := make([]string, len(verdicts))
 	for i, v := range verdicts {
 		names[i] = string(v)
@@ -61,7 +63,7 @@ func (w *Workspace) Export(ctx context.Context, id int64, format string, only []
 	a.SetNotes(notes)
 	m := Memo(c, a)
 	if len(only) > 0 {
-		KeepVerdicts(&m, a, only)
+		KeepVerdicts(&m, only)
 	}
 	return export.Write(out, format, &m, opt)
 }
