@@ -264,3 +264,50 @@ func TestSummaryReadOnlyWhileLoading(t *testing.T) {
 		t.Error("the summary stays shut after the rows are shown")
 	}
 }
+
+// TestNoteFollowsEditedAndReimportedReport corrects a noted claim's words
+// in the window, then re-imports a longer version of the report: the open
+// comparison re-aligns and the verdict stays on the claim both times.
+func TestNoteFollowsEditedAndReimportedReport(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	selectRow(t, m, "Twelve people were killed")
+	ui(func() { press(t, m, &desktop.CustomShortcut{KeyName: "3", Modifier: 0x4}) })
+	m.jobs.Wait()
+	var meridian app.Report
+	for _, r := range v.reports {
+		if strings.Contains(r.Text, "Twelve people were killed") {
+			meridian = r
+		}
+	}
+	edited := strings.Replace(meridian.Text, "Twelve people were killed", "Twelve people were confirmed killed", 1)
+	ui(func() { m.editText(meridian.ID, edited) })
+	m.jobs.Wait()
+	row := selectRow(t, m, "Twelve people were confirmed killed")
+	if v.s.Rows[row].Verdict != app.Disputed {
+		t.Fatalf("after the edit the row's verdict is %s; status %q", v.s.Rows[row].Verdict, m.status.label.Text)
+	}
+	path := filepath.Join(t.TempDir(), "meridian-v2.txt")
+	if err := os.WriteFile(path, []byte("UPDATE: the toll was revised.\n\n"+edited), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ui(func() { m.reimport(meridian.ID, path) })
+	m.jobs.Wait()
+	row = selectRow(t, m, "Twelve people were confirmed killed")
+	if v.s.Rows[row].Verdict != app.Disputed || !strings.Contains(m.status.label.Text, "Re-imported") {
+		t.Errorf("after the re-import the row's verdict is %s; status %q", v.s.Rows[row].Verdict, m.status.label.Text)
+	}
+}
+
+// TestExportDialog offers every format, the row choices and the options.
+func TestExportDialog(t *testing.T) {
+	m := compared(t, seeded(t))
+	ui(m.cmp.showExport)
+	d := topDialog(m)
+	for _, want := range []string{"Export notes", "Markdown memo", "All rows", "Rows shown now (All rows)", "Rows judged:", "Disputed", "byte order mark", "A4", "Save…"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("export dialog lacks %q: %s", want, d)
+		}
+	}
+}

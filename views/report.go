@@ -63,13 +63,15 @@ func (p *reportPane) build() fyne.CanvasObject {
 
 	p.remove = widget.NewButtonWithIcon("Remove", theme.DeleteIcon(), p.m.confirmRemove)
 	p.remove.Importance = widget.LowImportance
+	edit := widget.NewButtonWithIcon("Edit text…", theme.DocumentCreateIcon(), p.m.showEditText)
+	edit.Importance = widget.LowImportance
 
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.Selectable = true
 
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove), p.title),
+		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove, edit), p.title),
 		container.New(&tightVBox{}, p.byline, p.link, p.details.RichText),
 	)
 	// Padded like the header, so the text lines up under the title.

@@ -79,6 +79,27 @@ func (w *Workspace) Reimport(ctx context.Context, id int64, path string) (app.Re
 	return r, nil
 }
 
+// EditText replaces report id's text with text as the editor corrected it
+// in the window (a transcription error, a missing paragraph), keeping its
+// ID, metadata, file name and format. The text is cleaned as an import
+// would clean it; empty text is refused and nothing changes.
+func (w *Workspace) EditText(ctx context.Context, id int64, text string) (app.Report, error) {
+	old, err := w.Report(ctx, id)
+	if err != nil {
+		return old, err
+	}
+	doc, err := ingest.Read("", []byte(text), ingest.Meta{})
+	if err != nil {
+		return old, err
+	}
+	r := old
+	r.Text, r.Words = doc.Report.Text, doc.Report.Words
+	if err := w.store.UpdateReport(ctx, &r); err != nil {
+		return old, fmt.Errorf("could not save the text: %w", err)
+	}
+	return r, nil
+}
+
 // ParseVerdicts reads a list of verdicts as typed on the command line
 // ("disputed,needs-checking"): separated by commas, hyphens or underscores
 // for spaces, any case.

@@ -179,6 +179,31 @@ func TestNotesThroughTheLibrary(t *testing.T) {
 	}
 }
 
+// TestEditText corrects a word of a noted claim in the window's editor:
+// the note finds the corrected claim; empty text is refused.
+func TestEditText(t *testing.T) {
+	ctx := context.Background()
+	ws, _, c, reports := annotatedSamples(t)
+	a := open(t, ws, c)
+	toll := rowOf(t, a, "Twelve people were killed")
+	n := app.Note{Comparison: c.ID, Verdict: app.NeedsChecking, Text: "check", Anchors: a.Anchors(a.C.Rows[toll].Claims)}
+	if err := ws.SaveNote(ctx, &n); err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(reports[0].Text, "Twelve people were killed", "Twelve people were confirmed killed", 1)
+	r, err := ws.EditText(ctx, reports[0].ID, edited+"\r\n")
+	if err != nil || r.Text != edited+"\n" && r.Text != edited || r.Title != reports[0].Title || r.FileName != reports[0].FileName {
+		t.Fatalf("EditText: %v; title %q file %q", err, r.Title, r.FileName)
+	}
+	a = open(t, ws, c)
+	if row := rowOf(t, a, "Twelve people were confirmed killed"); a.Verdict(row) != app.NeedsChecking {
+		t.Errorf("the note did not follow the edited claim: rows %v", a.RowNotes)
+	}
+	if _, err := ws.EditText(ctx, reports[0].ID, "  \n"); err == nil {
+		t.Error("empty text was saved")
+	}
+}
+
 func TestParseVerdicts(t *testing.T) {
 	got, err := workspace.ParseVerdicts("disputed, Needs-Checking,single_source")
 	if err != nil || len(got) != 3 || got[1] != app.NeedsChecking || got[2] != app.SingleSource {
