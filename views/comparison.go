@@ -921,7 +921,7 @@ func linkKind(l sheet.Link) string {
 func (v *comparisonView) rowSnippet(ri int) string {
 	for _, d := range v.order {
 		if c := v.s.Rows[ri].Cells[d]; !c.Empty() {
-			return workspace.Shorten(strings.Join(strings.Fields(v.s.C.Docs[d].ClaimText(c.Claim)), " "), 70)
+			return workspace.Shorten(oneLine(v.s.C.Docs[d].ClaimText(c.Claim)), 70)
 		}
 	}
 	return ""
