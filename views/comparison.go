@@ -495,7 +495,7 @@ func (v *comparisonView) fillBase() {
 // docLabel names report d in menus: "1 Reuters", numbered in column
 // order so two reports of one outlet stay apart.
 func (v *comparisonView) docLabel(d int) string {
-	return fmt.Sprintf("%d %s", slices.Index(v.order, d)+1, sheet.DocLabel(&v.s.C.Docs[d]))
+	return fmt.Sprintf("%d %s", slices.Index(v.order, d)+1, v.s.C.Docs[d].Label())
 }
 
 // isBase reports whether report d is the chosen base (the first report
@@ -761,7 +761,7 @@ func (v *comparisonView) flagTip(ri int) func(int) string {
 		}
 		f := row.Flags[n-1]
 		return fmt.Sprintf("%d. %s: %s (%s against %s)", n, flagKindName(f.Kind), f.Detail,
-			sheet.DocLabel(&v.s.C.Docs[row.Claims[row.FlagOf[n-1]].Doc]), sheet.DocLabel(&v.s.C.Docs[row.Claims[row.Ref].Doc]))
+			v.s.C.Docs[row.Claims[row.FlagOf[n-1]].Doc].Label(), v.s.C.Docs[row.Claims[row.Ref].Doc].Label())
 	}
 }
 
@@ -959,14 +959,14 @@ func (v *comparisonView) buildHeader() {
 		r := v.reports[d]
 		bar := canvas.NewRectangle(reportColor(v.colour[d]))
 		bar.SetMinSize(fyne.NewSize(10, 5))
-		name := widget.NewLabel(sheet.DocLabel(&v.s.C.Docs[d]))
+		name := widget.NewLabel(v.s.C.Docs[d].Label())
 		if v.isBase(d) {
 			name.SetText("★ " + name.Text + " (base)")
 		}
 		name.TextStyle.Bold = true
 		name.Truncation = fyne.TextTruncateEllipsis
 		title := workspace.Title(r)
-		if title == sheet.DocLabel(&v.s.C.Docs[d]) {
+		if title == v.s.C.Docs[d].Label() {
 			title = ""
 		}
 		meta := newNote(strings.Join(nonEmpty(title, shortDate(r.Published), fmt.Sprintf("%d claims", len(v.s.C.Docs[d].Claims))), " · ")).truncate()

@@ -154,7 +154,7 @@ func TestSwitchBaseAndStrictness(t *testing.T) {
 	if v.s.C.Base != 1 || v.saved.Base != v.reports[1].ID {
 		t.Fatalf("base is report %d (saved %d), want 1", v.s.C.Base, v.saved.Base)
 	}
-	if !strings.Contains(strings.Join(texts(v.header), " "), "★ "+sheet.DocLabel(&v.s.C.Docs[1])) {
+	if !strings.Contains(strings.Join(texts(v.header), " "), "★ "+v.s.C.Docs[1].Label()) {
 		t.Errorf("header does not mark the new base: %v", texts(v.header))
 	}
 	before := len(v.s.Rows)

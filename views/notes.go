@@ -17,7 +17,6 @@ import (
 
 	"parallax/app"
 	"parallax/app/align"
-	"parallax/app/sheet"
 	"parallax/app/workspace"
 )
 
@@ -285,11 +284,17 @@ func (p *notesPanel) edit(change func(*app.Note), delay time.Duration) {
 	}
 }
 
-// refreshRow redraws what shows the selected row's verdict: its gutter,
-// the overview, and the filter's row count.
+// refreshRow copies the notes' verdicts to the sheet and redraws the
+// selected row's gutter and the overview.
 func (p *notesPanel) refreshRow() {
+	p.v.s.Annotate()
+	p.redraw()
+}
+
+// redraw redraws the selected row's gutter and the overview from the
+// sheet.
+func (p *notesPanel) redraw() {
 	v := p.v
-	v.s.Annotate()
 	if v.list != nil && v.sel >= 0 {
 		v.list.RefreshItem(v.sel)
 	}
@@ -464,7 +469,7 @@ func (p *notesPanel) removeNote(n *app.Note) {
 		}
 	})
 	p.placed()
-	p.refreshRow()
+	p.redraw()
 	p.showRow()
 }
 
@@ -516,7 +521,7 @@ func (p *notesPanel) attach(n *app.Note) {
 	p.mu.Unlock()
 	p.markDirty(n, 0)
 	p.placed()
-	p.refreshRow()
+	p.redraw()
 	p.showRow()
 	p.tabs.Select(p.rowTab)
 }
@@ -584,7 +589,7 @@ func (p *notesPanel) startLink() {
 // picked is told of a newly selected row; while linking it is the row to
 // link with.
 func (p *notesPanel) picked() {
-	if p.linking < 0 || p.row < 0 || p.row == p.linking || p.linking >= len(p.v.s.Rows) {
+	if p.linking < 0 || p.row < 0 || p.row == p.linking {
 		return
 	}
 	s := p.v.s
@@ -594,7 +599,7 @@ func (p *notesPanel) picked() {
 		for _, y := range b {
 			if x.Doc == y.Doc {
 				p.v.m.status.set(fmt.Sprintf("Not linked: both rows hold a claim of %s; a row holds one claim per report. Unlink one first.",
-					sheet.DocLabel(&s.C.Docs[x.Doc])))
+					s.C.Docs[x.Doc].Label()))
 				p.showRow()
 				return
 			}
@@ -609,7 +614,7 @@ func (p *notesPanel) showUnlink(at fyne.CanvasObject) {
 	claims := s.C.Rows[s.Rows[p.row].Index].Claims
 	var items []*fyne.MenuItem
 	for k, ref := range claims {
-		label := fmt.Sprintf("Take %s’s claim out of this row", sheet.DocLabel(&s.C.Docs[ref.Doc]))
+		label := fmt.Sprintf("Take %s’s claim out of this row", s.C.Docs[ref.Doc].Label())
 		items = append(items, fyne.NewMenuItem(label, func() {
 			rest := slices.Delete(slices.Clone(claims), k, k+1)
 			p.addFix(app.Fix{Op: app.FixSplit, A: s.A.Anchors(rest), B: s.A.Anchors([]align.Ref{ref})},
@@ -627,7 +632,7 @@ func (p *notesPanel) showSplit() {
 	checks := make([]*widget.Check, len(claims))
 	box := container.NewVBox(widget.NewLabel("Tick the claims that move to a new row of their own:"))
 	for k, ref := range claims {
-		checks[k] = widget.NewCheck(sheet.DocLabel(&s.C.Docs[ref.Doc])+": "+workspace.Shorten(oneLine(s.C.Docs[ref.Doc].ClaimText(ref.Claim)), 80), nil)
+		checks[k] = widget.NewCheck(s.C.Docs[ref.Doc].Label()+": "+workspace.Shorten(oneLine(s.C.Docs[ref.Doc].ClaimText(ref.Claim)), 80), nil)
 		box.Add(checks[k])
 	}
 	dialog.ShowCustomConfirm("Split row", "Split", "Cancel", box, func(ok bool) {

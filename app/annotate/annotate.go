@@ -17,7 +17,6 @@ import (
 	"hash/fnv"
 	"slices"
 	"strconv"
-	"strings"
 
 	"parallax/app"
 	"parallax/app/align"
@@ -319,7 +318,7 @@ func (a *Annotated) apply(f app.Fix) error {
 		seen := map[int]bool{}
 		for _, ref := range merged {
 			if seen[ref.Doc] {
-				return fmt.Errorf("both rows hold a claim of %s", name(a.C, ref.Doc))
+				return fmt.Errorf("both rows hold a claim of %q", a.C.Docs[ref.Doc].Label())
 			}
 			seen[ref.Doc] = true
 		}
@@ -360,15 +359,4 @@ func (a *Annotated) apply(f app.Fix) error {
 	}
 	a.index()
 	return nil
-}
-
-// name is how a fix's failure names report d.
-func name(c *compare.Comparison, d int) string {
-	r := c.Docs[d].Report
-	for _, s := range []string{r.Outlet, r.Title, r.FileName} {
-		if s = strings.TrimSpace(s); s != "" {
-			return strconv.Quote(s)
-		}
-	}
-	return fmt.Sprintf("report %d", d+1)
 }

@@ -302,12 +302,7 @@ func (s *Store) SaveNote(_ context.Context, n *app.Note) error {
 func (s *Store) RemoveNote(_ context.Context, id int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := len(s.notes)
-	s.notes = slices.DeleteFunc(s.notes, func(x app.Note) bool { return x.ID == id })
-	if len(s.notes) == n {
-		return app.ErrNotFound
-	}
-	return nil
+	return removeID(&s.notes, id, func(n app.Note) int64 { return n.ID })
 }
 
 // Fixes lists a comparison's fixes in the order they were made.
@@ -337,9 +332,15 @@ func (s *Store) AddFix(_ context.Context, f *app.Fix) error {
 func (s *Store) RemoveFix(_ context.Context, id int64) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	n := len(s.fixes)
-	s.fixes = slices.DeleteFunc(s.fixes, func(f app.Fix) bool { return f.ID == id })
-	if len(s.fixes) == n {
+	return removeID(&s.fixes, id, func(f app.Fix) int64 { return f.ID })
+}
+
+// removeID deletes the item of *items whose ID is id, or returns
+// ErrNotFound as the SQLite store does.
+func removeID[T any](items *[]T, id int64, idOf func(T) int64) error {
+	n := len(*items)
+	*items = slices.DeleteFunc(*items, func(x T) bool { return idOf(x) == id })
+	if len(*items) == n {
 		return app.ErrNotFound
 	}
 	return nil

@@ -53,6 +53,20 @@ func (d *Doc) ClaimText(i int) string {
 	return d.Report.Text[c.Start:c.End]
 }
 
+// Label names the report in a column header, a menu or a message: its
+// outlet, else its title, else its file name.
+func (d *Doc) Label() string {
+	switch {
+	case d.Report.Outlet != "":
+		return d.Report.Outlet
+	case d.Report.Title != "":
+		return d.Report.Title
+	case d.Path != "":
+		return d.Path
+	}
+	return "Untitled report"
+}
+
 // FileSpan returns claim i as a byte span of the file as read (what
 // `parallax compare --format json` prints as start and end).
 func (d *Doc) FileSpan(i int) (start, end int) {

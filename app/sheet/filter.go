@@ -49,7 +49,7 @@ func (f Filter) Label(s *Sheet) string {
 		return "Single source"
 	case OfReport:
 		if f.Doc >= 0 && f.Doc < len(s.C.Docs) {
-			return "Claims of " + DocLabel(&s.C.Docs[f.Doc])
+			return "Claims of " + s.C.Docs[f.Doc].Label()
 		}
 	case Judged:
 		return "Verdict: " + string(f.Verdict.Or())
@@ -203,18 +203,4 @@ func (s *Sheet) Find(visible []int, query string) []int {
 		}
 	}
 	return out
-}
-
-// DocLabel names a report in a column header or a menu: its outlet, else
-// its title, else its file name.
-func DocLabel(d *compare.Doc) string {
-	switch {
-	case d.Report.Outlet != "":
-		return d.Report.Outlet
-	case d.Report.Title != "":
-		return d.Report.Title
-	case d.Path != "":
-		return d.Path
-	}
-	return "Untitled report"
 }
