@@ -32,7 +32,7 @@ done
 diff=$(compare -metric AE "$tmp/start.png" "$tmp/next.png" null: 2>&1 || true)
 [ "${diff%% *}" != 0 ] || fail "Alt+Down changed nothing on screen"
 
-note="Toll differs: 12 or 15, ask the police"
+note="Toll differs: 12 or 15 dead, a day apart; ask the police spokesman for the latest list and check the spelling of the captain in both"
 xdotool key --window "$win" alt+3 alt+n
 sleep 0.3
 xdotool type --window "$win" --delay 20 "$note"

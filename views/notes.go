@@ -66,11 +66,11 @@ type notesPanel struct {
 	fixTab     *container.TabItem
 	rowHead    *widget.Label
 	verdict    *widget.Select
-	text       *widget.Entry
+	text       *noteEntry
 	state      *note
 	others     *fyne.Container
 	actions    *fyne.Container
-	summary    *widget.Entry
+	summary    *noteEntry
 	summaryAt  *note
 	orphanList *fyne.Container
 	fixList    *fyne.Container
@@ -92,8 +92,7 @@ func (p *notesPanel) build() fyne.CanvasObject {
 	// set the window's minimum width; Alt+1…5 choose without the mouse.
 	p.verdict = widget.NewSelect(labels, nil)
 	p.verdict.OnChanged = p.onVerdict
-	p.text = widget.NewMultiLineEntry()
-	p.text.Wrapping = fyne.TextWrapWord
+	p.text = newNoteEntry()
 	p.text.SetMinRowsVisible(3)
 	p.text.SetPlaceHolder("Your note on this row: what you checked, with whom, what is still open…")
 	p.text.OnChanged = p.onText
@@ -105,8 +104,7 @@ func (p *notesPanel) build() fyne.CanvasObject {
 	rowBox := container.NewVScroll(container.NewBorder(verdict,
 		container.NewVBox(p.state.RichText, p.others, p.actions), nil, nil, p.text))
 
-	p.summary = widget.NewMultiLineEntry()
-	p.summary.Wrapping = fyne.TextWrapWord
+	p.summary = newNoteEntry()
 	p.summary.SetPlaceHolder("Your summary of the whole comparison: what the sources agree on, what is disputed, what to do next.")
 	p.summary.OnChanged = p.onSummary
 	p.summaryAt = newNote("")

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
 	"parallax/app/workspace"
@@ -61,8 +60,7 @@ func (m *Main) showEditText() {
 	if r.ID == 0 {
 		return
 	}
-	text := widget.NewMultiLineEntry()
-	text.Wrapping = fyne.TextWrapWord
+	text := newNoteEntry()
 	text.SetText(r.Text)
 	d := dialog.NewCustomConfirm("Edit the text of “"+workspace.Shorten(workspace.Title(r), 50)+"”", "Save", "Cancel", text,
 		func(ok bool) {
