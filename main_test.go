@@ -112,6 +112,62 @@ func TestCommandLine(t *testing.T) {
 	}
 }
 
+// TestShowJSONAndEdit reads a report back with `show --json`, the form the
+// import measurements read, and corrects its details with `edit`: only the
+// details given change, a date is normalised, an empty value clears one.
+func TestShowJSONAndEdit(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "lib.db")
+	a := write(t, dir, "a.txt", "The ferry sank on Tuesday.\nTwelve people died.\n")
+	if code, _, errs := run(t, db, "add", a, "--author", "Ann Lee"); code != 0 {
+		t.Fatal(errs)
+	}
+	id := jsonNum(listed(t, db)[0]["id"].(float64))
+	show := func() map[string]any {
+		t.Helper()
+		code, out, errs := run(t, db, "show", "--json", id)
+		if code != 0 {
+			t.Fatalf("show --json: %d %s", code, errs)
+		}
+		var got map[string]any
+		if err := json.Unmarshal([]byte(out), &got); err != nil {
+			t.Fatalf("show --json is not JSON: %v\n%s", err, out)
+		}
+		return got
+	}
+	got := show()
+	for _, k := range []string{"id", "title", "outlet", "author", "published", "url", "file", "format", "words", "added", "text"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("show --json lacks %q: %v", k, got)
+		}
+	}
+	if got["text"] != "The ferry sank on Tuesday.\nTwelve people died.\n" || got["file"] != "a.txt" || got["ocr"] != nil {
+		t.Errorf("show --json = %v", got)
+	}
+	code, out, errs := run(t, db, "edit", id, "--title", "Ferry sinks", "--date", "August 10, 2017", "--author", "")
+	if code != 0 || !strings.Contains(out, "Ferry sinks") {
+		t.Fatalf("edit: %d %q %q", code, out, errs)
+	}
+	got = show()
+	if got["title"] != "Ferry sinks" || got["published"] != "2017-08-10" || got["author"] != "" ||
+		got["text"] != "The ferry sank on Tuesday.\nTwelve people died.\n" {
+		t.Errorf("after edit: %v", got)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"edit", id}, "at least one of --title"},
+		{[]string{"edit", "--title", "x"}, "one report ID"},
+		{[]string{"edit", "99", "--title", "x"}, "no report with ID 99"},
+	} {
+		code, _, errs := run(t, db, tc.args...)
+		if code != 1 || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, errs, tc.want)
+		}
+	}
+}
+
 func jsonNum(f float64) string {
 	b, _ := json.Marshal(f)
 	return string(b)
@@ -124,6 +180,11 @@ func TestUserErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "lib.db")
 	empty := write(t, dir, "empty.txt", " \n\n")
+	folder := filepath.Join(dir, "folder")
+	if err := os.Mkdir(folder, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	write(t, folder, "photo.jpg", "not a report")
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -131,7 +192,7 @@ func TestUserErrors(t *testing.T) {
 		{[]string{"add"}, "at least one file"},
 		{[]string{"add", filepath.Join(dir, "missing.txt")}, "no such file"},
 		{[]string{"add", empty}, "no text"},
-		{[]string{"add", dir}, "folder"},
+		{[]string{"add", folder}, "a folder with no files Parallax can read"},
 		{[]string{"show"}, "one report ID"},
 		{[]string{"show", "abc"}, "not a report ID"},
 		{[]string{"show", "42"}, "no report with ID 42"},

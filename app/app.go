@@ -35,8 +35,17 @@ type Report struct {
 	Text   string
 	// Hash identifies the text (SHA-256 of Text, hex), so the same report
 	// added twice is recognised whatever its metadata.
-	Hash    string
-	Words   int
+	Hash  string
+	Words int
+	// Cues are the timed cues of a transcript read from subtitles (.srt,
+	// .vtt), sorted by Offset; nil for other formats. A claim takes the
+	// start time and speaker of the cue it begins in (CueAt), so an editor
+	// can find the moment in the broadcast.
+	Cues []Cue
+	// OCR is true when the text was recognised from page images (a scanned
+	// PDF) rather than read from a text layer: its spellings and numbers
+	// deserve a second look.
+	OCR     bool
 	Created time.Time
 	Updated time.Time
 }

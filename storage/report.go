@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"database/sql"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"time"
@@ -14,7 +15,7 @@ import (
 
 // reportColumns are the columns of a report listing: everything but text,
 // which can be large and which lists never show.
-const reportColumns = `id, title, outlet, author, published, url, file_name, format, hash, words, created, updated`
+const reportColumns = `id, title, outlet, author, published, url, file_name, format, hash, words, ocr, created, updated`
 
 // AddReport stores r and sets its ID, Created and Updated (and its Hash, when
 // empty, to the SHA-256 of its text). When a report with the same hash is
@@ -67,12 +68,16 @@ func (db *DB) UpdateReport(ctx context.Context, r *app.Report) error {
 			return err
 		}
 		now := db.now().UTC()
+		cues, err := encodeCues(r.Cues)
+		if err != nil {
+			return fmt.Errorf("storage: update report %d: %w", r.ID, err)
+		}
 		res, err := tx.ExecContext(ctx, `
 			UPDATE reports SET title = ?, outlet = ?, author = ?, published = ?, url = ?, file_name = ?,
-				format = ?, text = ?, hash = ?, words = ?, updated = ?
+				format = ?, text = ?, hash = ?, words = ?, cues = ?, ocr = ?, updated = ?
 			WHERE id = ?`,
 			r.Title, r.Outlet, r.Author, r.Published, r.URL, r.FileName, r.Format, r.Text, hash, r.Words,
-			formatTime(now), r.ID)
+			cues, r.OCR, formatTime(now), r.ID)
 		if err != nil {
 			return fmt.Errorf("storage: update report %d: %w", r.ID, err)
 		}
@@ -87,10 +92,16 @@ func (db *DB) UpdateReport(ctx context.Context, r *app.Report) error {
 // insertReport writes r as a new row stamped now and returns its ID.
 func insertReport(ctx context.Context, tx *sql.Tx, r *app.Report, hash string, now time.Time) (int64, error) {
 	stamp := formatTime(now)
+	cues, err := encodeCues(r.Cues)
+	if err != nil {
+		return 0, fmt.Errorf("storage: insert report: %w", err)
+	}
 	res, err := tx.ExecContext(ctx, `
-		INSERT INTO reports (title, outlet, author, published, url, file_name, format, text, hash, words, created, updated)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		r.Title, r.Outlet, r.Author, r.Published, r.URL, r.FileName, r.Format, r.Text, hash, r.Words, stamp, stamp)
+		INSERT INTO reports (title, outlet, author, published, url, file_name, format, text, hash, words,
+			cues, ocr, created, updated)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		r.Title, r.Outlet, r.Author, r.Published, r.URL, r.FileName, r.Format, r.Text, hash, r.Words,
+		cues, r.OCR, stamp, stamp)
 	if err != nil {
 		return 0, fmt.Errorf("storage: insert report: %w", err)
 	}
@@ -116,14 +127,17 @@ func (db *DB) Report(ctx context.Context, id int64) (app.Report, error) {
 	return findReport(ctx, db.db, id)
 }
 
-// findReport reads one report with its text.
+// findReport reads one report with its text and cues.
 func findReport(ctx context.Context, q queryer, id int64) (app.Report, error) {
-	var text string
-	r, err := scanReport(q.QueryRowContext(ctx, `SELECT `+reportColumns+`, text FROM reports WHERE id = ?`, id), &text)
+	var text, cues string
+	r, err := scanReport(q.QueryRowContext(ctx, `SELECT `+reportColumns+`, text, cues FROM reports WHERE id = ?`, id), &text, &cues)
 	if err != nil {
 		return app.Report{}, fmt.Errorf("storage: report %d: %w", id, err)
 	}
 	r.Text = text
+	if r.Cues, err = decodeCues(cues); err != nil {
+		return app.Report{}, fmt.Errorf("storage: report %d: cues: %w", id, err)
+	}
 	return r, nil
 }
 
@@ -193,7 +207,7 @@ func scanReport(s scanner, extra ...any) (app.Report, error) {
 	var r app.Report
 	var created, updated string
 	dest := append([]any{&r.ID, &r.Title, &r.Outlet, &r.Author, &r.Published, &r.URL,
-		&r.FileName, &r.Format, &r.Hash, &r.Words, &created, &updated}, extra...)
+		&r.FileName, &r.Format, &r.Hash, &r.Words, &r.OCR, &created, &updated}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return app.Report{}, app.ErrNotFound
@@ -208,4 +222,40 @@ func scanReport(s scanner, extra ...any) (app.Report, error) {
 		return app.Report{}, err
 	}
 	return r, nil
+}
+
+// encodeCues writes a transcript's cues as the cues column holds them: a
+// JSON array of [offset, start in milliseconds, speaker], compact because a
+// broadcast has thousands; "" when there are none.
+func encodeCues(cues []app.Cue) (string, error) {
+	if len(cues) == 0 {
+		return "", nil
+	}
+	rows := make([][3]any, len(cues))
+	for i, c := range cues {
+		rows[i] = [3]any{c.Offset, c.Start.Milliseconds(), c.Speaker}
+	}
+	b, err := json.Marshal(rows)
+	return string(b), err
+}
+
+// decodeCues reads the cues column.
+func decodeCues(s string) ([]app.Cue, error) {
+	if s == "" {
+		return nil, nil
+	}
+	var raw [][3]json.RawMessage
+	if err := json.Unmarshal([]byte(s), &raw); err != nil {
+		return nil, err
+	}
+	out := make([]app.Cue, len(raw))
+	for i, r := range raw {
+		var ms int64
+		if err := errors.Join(json.Unmarshal(r[0], &out[i].Offset), json.Unmarshal(r[1], &ms),
+			json.Unmarshal(r[2], &out[i].Speaker)); err != nil {
+			return nil, err
+		}
+		out[i].Start = time.Duration(ms) * time.Millisecond
+	}
+	return out, nil
 }

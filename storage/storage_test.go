@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -238,7 +239,7 @@ func TestAddAndRead(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got != a {
+	if !reflect.DeepEqual(got, a) {
 		t.Errorf("Report = %+v\nwant     %+v", got, a)
 	}
 	list, err := db.Reports(ctx)
@@ -255,7 +256,7 @@ func TestAddAndRead(t *testing.T) {
 	}
 	wantA := a
 	wantA.Text = ""
-	if list[1] != wantA {
+	if !reflect.DeepEqual(list[1], wantA) {
 		t.Errorf("listed = %+v\nwant     %+v", list[1], wantA)
 	}
 }
@@ -413,5 +414,43 @@ func TestDefaultPath(t *testing.T) {
 	}
 	if !strings.HasSuffix(def, filepath.Join("Parallax", "library.db")) {
 		t.Errorf("DefaultPath = %q", def)
+	}
+}
+
+// TestCuesAndOCR checks that a transcript's cues and the OCR mark survive the
+// library, on add and on update, and that listings leave the cues out.
+func TestCuesAndOCR(t *testing.T) {
+	ctx := context.Background()
+	db := open(t)
+	r := &app.Report{Title: "Broadcast", Text: "MAN: hello there. WOMAN: good evening.", Format: "subtitles",
+		Cues: []app.Cue{{Offset: 0, Start: 1500 * time.Millisecond, Speaker: "MAN"},
+			{Offset: 18, Start: 83 * time.Second, Speaker: "WOMAN \"Anna\""}}, OCR: true}
+	if err := db.AddReport(ctx, r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Report(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got.Cues, r.Cues) || !got.OCR {
+		t.Errorf("read back cues %+v ocr %v, want %+v true", got.Cues, got.OCR, r.Cues)
+	}
+	list, err := db.Reports(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(list) != 1 || list[0].Cues != nil || !list[0].OCR {
+		t.Errorf("listing: %+v", list)
+	}
+	got.Cues, got.OCR = nil, false
+	if err := db.UpdateReport(ctx, &got); err != nil {
+		t.Fatal(err)
+	}
+	again, err := db.Report(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.Cues != nil || again.OCR {
+		t.Errorf("after update: cues %+v ocr %v", again.Cues, again.OCR)
 	}
 }

@@ -213,7 +213,7 @@ func (m *Main) importPaths(paths []string, compare bool) {
 		}
 		n := len(paths)
 		do(func() { m.status.step(fmt.Sprintf("Importing %s…", countFiles(n)), 0, n) })
-		res := m.ws.ImportFiles(m.ctx, paths, ingest.Meta{}, func(done, total int) {
+		res := m.ws.Import(m.ctx, paths, workspace.ImportOptions{}, func(done, total int, _ workspace.Imported) {
 			do(func() { m.status.step("", done, total) })
 		})
 		do(func() {

@@ -99,7 +99,7 @@ func (s *Store) list(keep func(app.Report) bool) []app.Report {
 	out := []app.Report{}
 	for _, r := range s.reports {
 		if keep(r) {
-			r.Text = ""
+			r.Text, r.Cues = "", nil
 			out = append(out, r)
 		}
 	}

@@ -46,9 +46,11 @@ var errUsage = errors.New("usage")
 
 const usage = `Usage:
   parallax [--db PATH] [FILE...]        open the window (on FILEs, if given)
-  parallax add FILE... [--title T] [--outlet O] [--author A] [--date D] [--url U]
+  parallax add FILE|FOLDER... [--title T] [--outlet O] [--author A] [--date D] [--url U] [--ocr]
   parallax list [--json]                 the reports in the library
-  parallax show ID                       one report's details and text
+  parallax show [--json] ID              one report's details and text
+  parallax edit ID [--title T] [--outlet O] [--author A] [--date D] [--url U]
+                                         correct a report's details (an empty value clears one)
   parallax search QUERY... [--limit N]   reports matching the words, best first
   parallax remove ID...                  delete reports from the library
   parallax reimport ID FILE              replace a report's text with a newer version of it
@@ -100,6 +102,7 @@ var commands = map[string]command{
 	"add":    {runAdd},
 	"list":   {runList},
 	"show":   {runShow},
+	"edit":   {runEdit},
 	"search": {runSearch},
 	"remove": {runRemove},
 	"pairs":  {runPairs},
@@ -196,7 +199,9 @@ func runWindow(c *call, args []string) error {
 }
 
 func runAdd(c *call, args []string) error {
-	var m ingest.Meta
+	var opt workspace.ImportOptions
+	m := &opt.Meta
+	c.fs.BoolVar(&opt.Read.OCR, "ocr", false, "")
 	c.fs.StringVar(&m.Title, "title", "", "")
 	c.fs.StringVar(&m.Outlet, "outlet", "", "")
 	c.fs.StringVar(&m.Author, "author", "", "")
@@ -209,16 +214,19 @@ func runAdd(c *call, args []string) error {
 	if len(files) == 0 {
 		return fmt.Errorf("add needs at least one file: %w", errUsage)
 	}
-	if m.Title != "" && len(files) > 1 {
-		return fmt.Errorf("--title names one report, but %d files were given: %w", len(files), errUsage)
+	if n := len(workspace.Expand(files)); m.Title != "" && n > 1 {
+		return fmt.Errorf("--title names one report, but %d files were given: %w", n, errUsage)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
 		return err
 	}
 	defer done()
-	failed := 0
-	for _, res := range ws.ImportFiles(c.ctx, files, m, nil) {
+	// Each outcome is printed as soon as it is stored, so a run that is
+	// killed has reported everything it added.
+	failed, total := 0, 0
+	ws.Import(c.ctx, files, opt, func(_, n int, res workspace.Imported) {
+		total = n
 		switch {
 		case res.Err != nil:
 			failed++
@@ -229,9 +237,9 @@ func runAdd(c *call, args []string) error {
 		default:
 			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
 		}
-	}
+	})
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be added", failed, len(files))
+		return fmt.Errorf("%d of %d files could not be added", failed, total)
 	}
 	return nil
 }
@@ -285,8 +293,7 @@ func runList(c *call, args []string) error {
 	if *asJSON {
 		out := make([]reportJSON, 0, len(reports))
 		for _, r := range reports {
-			out = append(out, reportJSON{r.ID, r.Title, r.Outlet, r.Author, r.Published, r.URL,
-				r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339)})
+			out = append(out, listing(r))
 		}
 		enc := json.NewEncoder(c.env.Stdout)
 		enc.SetIndent("", "  ")
@@ -327,7 +334,32 @@ func ids(args []string) ([]int64, error) {
 	return out, nil
 }
 
+// showJSON is one report as `show --json` prints it: the fields of `list
+// --json`, the text, "ocr" for text recognised from page images and, for a
+// transcript, its cues.
+type showJSON struct {
+	reportJSON
+	Text string    `json:"text"`
+	OCR  bool      `json:"ocr,omitempty"`
+	Cues []cueJSON `json:"cues,omitempty"`
+}
+
+// cueJSON is one cue of a transcript: where it starts in the text, when it
+// was said, and by whom.
+type cueJSON struct {
+	Offset  int    `json:"offset"`
+	Time    string `json:"time"`
+	Speaker string `json:"speaker,omitempty"`
+}
+
+// listing is a report's fields common to `list --json` and `show --json`.
+func listing(r app.Report) reportJSON {
+	return reportJSON{r.ID, r.Title, r.Outlet, r.Author, r.Published, r.URL,
+		r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339)}
+}
+
 func runShow(c *call, args []string) error {
+	asJSON := c.fs.Bool("json", false, "")
 	rest, err := c.parseArgs(args)
 	if err != nil {
 		return err
@@ -349,10 +381,19 @@ func runShow(c *call, args []string) error {
 		return err
 	}
 	w := c.env.Stdout
+	if *asJSON {
+		out := showJSON{reportJSON: listing(r), Text: r.Text, OCR: r.OCR}
+		for _, cue := range r.Cues {
+			out.Cues = append(out.Cues, cueJSON{cue.Offset, app.Timestamp(cue.Start), cue.Speaker})
+		}
+		enc := json.NewEncoder(w)
+		enc.SetIndent("", "  ")
+		return enc.Encode(out)
+	}
 	for _, f := range [][2]string{
 		{"ID", strconv.FormatInt(r.ID, 10)}, {"Title", r.Title}, {"Outlet", r.Outlet},
 		{"Author", r.Author}, {"Published", r.Published}, {"URL", r.URL}, {"File", r.FileName},
-		{"Format", r.Format}, {"Words", strconv.Itoa(r.Words)},
+		{"Format", formatLabel(r)}, {"Words", strconv.Itoa(r.Words)},
 		{"Added", r.Created.Local().Format("2006-01-02 15:04")},
 	} {
 		if f[1] != "" {
@@ -360,6 +401,56 @@ func runShow(c *call, args []string) error {
 		}
 	}
 	fmt.Fprintf(w, "\n%s\n", strings.TrimRight(r.Text, "\n"))
+	return nil
+}
+
+// formatLabel is a report's format as `show` prints it, saying when the
+// text was recognised from page images.
+func formatLabel(r app.Report) string {
+	if r.OCR {
+		return r.Format + " (text recognised by OCR: check spellings and numbers)"
+	}
+	return r.Format
+}
+
+// runEdit is `parallax edit ID --title … --outlet … --author … --date …
+// --url …`: it sets the details given (only those) and prints the report's
+// new label.
+func runEdit(c *call, args []string) error {
+	var m ingest.Meta
+	c.fs.StringVar(&m.Title, "title", "", "")
+	c.fs.StringVar(&m.Outlet, "outlet", "", "")
+	c.fs.StringVar(&m.Author, "author", "", "")
+	c.fs.StringVar(&m.Published, "date", "", "")
+	c.fs.StringVar(&m.URL, "url", "", "")
+	rest, err := c.parseArgs(args)
+	if err != nil {
+		return err
+	}
+	if len(rest) != 1 {
+		return fmt.Errorf("edit takes one report ID: %w", errUsage)
+	}
+	id, err := ids(rest)
+	if err != nil {
+		return err
+	}
+	var set workspace.Fields
+	bits := map[string]workspace.Fields{"title": workspace.FieldTitle, "outlet": workspace.FieldOutlet,
+		"author": workspace.FieldAuthor, "date": workspace.FieldPublished, "url": workspace.FieldURL}
+	c.fs.Visit(func(f *flag.Flag) { set |= bits[f.Name] })
+	if set == 0 {
+		return fmt.Errorf("edit needs at least one of --title, --outlet, --author, --date, --url: %w", errUsage)
+	}
+	ws, done, err := c.workspace()
+	if err != nil {
+		return err
+	}
+	defer done()
+	r, err := ws.EditMeta(c.ctx, id[0], m, set)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(c.env.Stdout, "edited report %d: %s\n", r.ID, describe(r))
 	return nil
 }
 

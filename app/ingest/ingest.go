@@ -3,11 +3,15 @@
 // text's byte offsets back to the bytes as read, so claims found in the text
 // can be reported as offsets into the original file.
 //
-// Each file format has its own file (text.go, markdown.go, and later html.go,
-// docx.go...) that registers a reader for its extensions; a file whose
-// extension no reader claims is read as plain text when its bytes are text,
-// because editors keep copy in files with no extension, .text or .log.
-// Shared steps live here: the size limit, decoding (decode.go), the
+// Each file format has its own file (text.go, markdown.go, html.go,
+// docx.go, ...) that registers a reader: its name, the extensions it claims
+// and, for formats that can be told by their bytes, a sniffer. The format of
+// a file is found by its content first (detect.go), because editors' files
+// are often misnamed (a saved page called .txt, a renamed .docx), then by
+// its extension; a file neither claims is read as plain text when its bytes
+// are text, because editors keep copy in files with no extension, .text or
+// .log, and is refused with the name of what it seems to be otherwise.
+// Shared steps live here: the size limits, decoding (decode.go), the
 // metadata a report is cited by (meta.go) and the offset map (offsets.go).
 //
 // The text is kept as written (no reflowing, no Unicode normalisation): a
@@ -29,10 +33,17 @@ import (
 	"parallax/app"
 )
 
-// MaxSize is the largest input accepted, in bytes (20 MB). A news report is
-// rarely over 100 KB; the limit keeps a wrong file (a video, a database)
-// from filling memory.
+// MaxSize is the largest text input accepted, in bytes (20 MB). A news
+// report is rarely over 100 KB; the limit keeps a wrong file (a video, a
+// database) from filling memory.
 const MaxSize = 20 << 20
+
+// MaxContainerSize is the largest file accepted for formats whose text is a
+// small part of their bytes (PDF with page images, Word with pictures, a
+// saved page with its images inlined): 100 MB. Every such reader also
+// bounds what it unpacks (see zip.go), so the text that comes out obeys
+// MaxSize too.
+const MaxContainerSize = 100 << 20
 
 // Meta is what the editor says about a report; empty fields are filled from
 // the document where possible (front matter, a wire dateline) and the title
@@ -51,8 +62,16 @@ type Document struct {
 	// Encoding names how the source bytes were decoded: "utf-8",
 	// "utf-16le", "utf-16be" or "windows-1252", so a caller can tell the
 	// editor when a file was not UTF-8 (empty for formats with their own
-	// container, such as .docx later).
+	// container, such as .docx).
 	Encoding string
+}
+
+// Options change how a file is read, beyond what it says about itself.
+type Options struct {
+	// OCR asks for the text of a scanned PDF (one without a text layer) to
+	// be recognised from its page images with tesseract, when installed.
+	// The report is then marked as OCR. Without it such a PDF is refused.
+	OCR bool
 }
 
 // Errors a caller can test with errors.Is; their messages are written for
@@ -60,8 +79,27 @@ type Document struct {
 var (
 	ErrEmpty       = errors.New("the file has no text")
 	ErrBinary      = errors.New("not a text file (it contains binary data)")
-	ErrTooLarge    = errors.New("too large (the limit is 20 MB)")
+	ErrTooLarge    = errors.New("too large")
 	ErrUnsupported = errors.New("unsupported file format")
+	// ErrDamaged is a file of a known format that cannot be read (truncated,
+	// corrupt); readers wrap it with what they found wrong.
+	ErrDamaged = errors.New("the file is damaged or incomplete")
+	// ErrEncrypted is a document encrypted with a password (Word, ODT).
+	ErrEncrypted = errors.New("the document is encrypted; save a copy without a password and add that")
+	// ErrPassword is a PDF that needs a password to open.
+	ErrPassword = errors.New("the PDF is password-protected; save a copy without a password and add that")
+	// ErrNoTextLayer is a PDF of page images only: nothing is stored unless
+	// OCR was asked for (Options.OCR).
+	ErrNoTextLayer = errors.New("no text layer (a scanned PDF); add it with OCR to recognise its text")
+)
+
+// Sniffer ranks (format.rank): the most specific claim on a file's bytes
+// is tried first.
+const (
+	rankHTML      = 10 // markup that any text could start with
+	rankSubtitles = 20 // a timing line in the first lines
+	rankMIME      = 30 // e-mail and MHTML headers
+	rankContainer = 40 // magic numbers: PDF, zip (DOCX, ODT), OLE
 )
 
 // parsed is what a format reader returns: the report text, its map to the
@@ -76,6 +114,10 @@ type parsed struct {
 	// headingFirst is true when the text's first line is a heading, so a
 	// wire dateline is looked for in the line after it.
 	headingFirst bool
+	// cues are a transcript's timed cues (subtitles), by text offset.
+	cues []app.Cue
+	// ocr is true when the text was recognised from page images.
+	ocr bool
 }
 
 // format is one registered reader.
@@ -84,11 +126,31 @@ type format struct {
 	name string
 	// exts are the lower-case extensions, with the dot, the reader claims.
 	exts []string
-	read func(src []byte) (parsed, error)
+	// sniff reports whether src is in this format by its content alone;
+	// nil for formats known only by their name (Markdown is text to any
+	// sniffer). It sees the whole input and must be cheap: look at the
+	// first bytes, or at a zip's directory.
+	sniff func(src []byte) bool
+	// rank orders sniffers, highest first: containers with magic numbers
+	// before MIME messages, before subtitles, before HTML, so that the most
+	// specific claim wins (an e-mail holding HTML is an e-mail).
+	rank int
+	// maxSize is the largest input the format accepts; 0 means MaxSize.
+	maxSize int
+	read    func(src []byte, opt Options) (parsed, error)
+}
+
+// limit is the largest input f accepts.
+func (f *format) limit() int {
+	if f.maxSize > 0 {
+		return f.maxSize
+	}
+	return MaxSize
 }
 
 var (
 	formats   = map[string]*format{} // by extension
+	sniffers  []*format              // formats with a sniffer, by rank
 	plainText *format                // for unclaimed extensions and pastes
 )
 
@@ -100,10 +162,22 @@ func register(f *format) {
 		}
 		formats[e] = f
 	}
+	if f.sniff != nil {
+		sniffers = append(sniffers, f)
+		sort.SliceStable(sniffers, func(i, j int) bool { return sniffers[i].rank > sniffers[j].rank })
+	}
 }
 
-// formatFor picks the reader for a file name by its extension.
-func formatFor(name string) *format {
+// formatFor picks the reader for data read from a file called name: the
+// first sniffer that recognises the bytes, else the reader of the name's
+// extension, else plain text (which refuses binary data, naming the kind
+// when it is a known one).
+func formatFor(name string, data []byte) *format {
+	for _, f := range sniffers {
+		if f.sniff(data) {
+			return f
+		}
+	}
 	if f, ok := formats[strings.ToLower(filepath.Ext(name))]; ok {
 		return f
 	}
@@ -112,7 +186,7 @@ func formatFor(name string) *format {
 
 // Extensions lists the file extensions (".md", ".txt", ...) that have a
 // reader of their own, sorted, for file dialog filters. Files with other
-// extensions are still read as plain text when they hold text.
+// extensions are still read when their content is recognised or is text.
 func Extensions() []string {
 	out := make([]string, 0, len(formats))
 	for e := range formats {
@@ -125,11 +199,19 @@ func Extensions() []string {
 // Read decodes data read from a file called name (only its extension and
 // base name are used; name may be empty for a paste).
 func Read(name string, data []byte, meta Meta) (Document, error) {
-	if len(data) > MaxSize {
-		return Document{}, tooLarge(int64(len(data)))
+	return Options{}.Read(name, data, meta)
+}
+
+// Read is the package's Read with these options.
+func (o Options) Read(name string, data []byte, meta Meta) (Document, error) {
+	if len(data) > MaxContainerSize {
+		return Document{}, tooLarge(int64(len(data)), MaxContainerSize)
 	}
-	f := formatFor(name)
-	p, err := f.read(data)
+	f := formatFor(name, data)
+	if len(data) > f.limit() {
+		return Document{}, tooLarge(int64(len(data)), f.limit())
+	}
+	p, err := f.read(data, o)
 	if err != nil {
 		return Document{}, err
 	}
@@ -140,6 +222,8 @@ func Read(name string, data []byte, meta Meta) (Document, error) {
 		Text:   p.text,
 		Format: f.name,
 		Words:  countWords(p.text),
+		Cues:   p.cues,
+		OCR:    p.ocr,
 	}
 	if name != "" {
 		r.FileName = filepath.Base(name)
@@ -150,9 +234,14 @@ func Read(name string, data []byte, meta Meta) (Document, error) {
 	return Document{Report: r, Source: p.offsets, Encoding: p.encoding}, nil
 }
 
-// ReadFile reads and decodes the file at path, refusing files over MaxSize
-// before reading them whole.
+// ReadFile reads and decodes the file at path, refusing files over
+// MaxContainerSize before reading them whole.
 func ReadFile(path string, meta Meta) (Document, error) {
+	return Options{}.ReadFile(path, meta)
+}
+
+// ReadFile is the package's ReadFile with these options.
+func (o Options) ReadFile(path string, meta Meta) (Document, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return Document{}, fileError(err)
@@ -165,25 +254,22 @@ func ReadFile(path string, meta Meta) (Document, error) {
 	if fi.IsDir() {
 		return Document{}, &pathError{msg: "is a folder, not a file", err: fs.ErrInvalid}
 	}
-	if fi.Size() > MaxSize {
-		return Document{}, tooLarge(fi.Size())
+	if fi.Size() > MaxContainerSize {
+		return Document{}, tooLarge(fi.Size(), MaxContainerSize)
 	}
 	// The size can change between Stat and reading (a growing log), and
 	// special files report none: never read more than one byte past the
 	// limit.
-	data, err := io.ReadAll(io.LimitReader(f, MaxSize+1))
+	data, err := io.ReadAll(io.LimitReader(f, MaxContainerSize+1))
 	if err != nil {
 		return Document{}, fileError(err)
 	}
-	if len(data) > MaxSize {
-		return Document{}, tooLarge(int64(len(data)))
-	}
-	return Read(path, data, meta)
+	return o.Read(path, data, meta)
 }
 
-// tooLarge wraps ErrTooLarge with the size found.
-func tooLarge(size int64) error {
-	return fmt.Errorf("%w; this one is %.1f MB", ErrTooLarge, float64(size)/(1<<20))
+// tooLarge wraps ErrTooLarge with the size found and the limit that applies.
+func tooLarge(size int64, limit int) error {
+	return fmt.Errorf("%w (the limit is %d MB); this one is %.1f MB", ErrTooLarge, limit>>20, float64(size)/(1<<20))
 }
 
 // pathError is a file system failure in the editor's words; it unwraps to

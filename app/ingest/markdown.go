@@ -43,7 +43,7 @@ func init() {
 }
 
 // readMarkdown decodes src and strips its Markdown syntax.
-func readMarkdown(src []byte) (parsed, error) {
+func readMarkdown(src []byte, _ Options) (parsed, error) {
 	dec, offs, enc, err := decodeText(src)
 	if err != nil {
 		return parsed{}, err

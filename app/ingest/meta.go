@@ -53,6 +53,14 @@ func fillMeta(r *app.Report, meta Meta, p parsed) {
 	}
 }
 
+// Clean returns m as it would be stored: each field on one line, cleaned
+// of control characters, and the date in ISO 8601 where it can be read as
+// one. An edit of a report's details goes through it, as an import does.
+func (m Meta) Clean() Meta {
+	return Meta{Title: oneLine(m.Title), Outlet: oneLine(m.Outlet), Author: oneLine(m.Author),
+		Published: normaliseDate(m.Published), URL: oneLine(m.URL)}
+}
+
 // oneLine trims s, collapses its runs of white space to one space and
 // cleans it as text is cleaned (valid UTF-8, no control characters), since
 // metadata typed or pasted by the editor reaches lists and exports too.

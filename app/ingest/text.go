@@ -12,7 +12,7 @@ func init() {
 }
 
 // readText decodes src as plain text.
-func readText(src []byte) (parsed, error) {
+func readText(src []byte, _ Options) (parsed, error) {
 	text, offs, enc, err := decodeText(src)
 	if err != nil {
 		return parsed{}, err

@@ -42,32 +42,56 @@ type Imported struct {
 // Progress is told how many of total items are done; it may be nil.
 type Progress func(done, total int)
 
-// ImportFiles reads and stores each file in turn. One bad file does not stop
-// the others: each outcome is returned in order. meta applies to every file
-// (its empty fields are filled from each file's text).
-func (w *Workspace) ImportFiles(ctx context.Context, paths []string, meta ingest.Meta, progress Progress) []Imported {
-	out := make([]Imported, 0, len(paths))
-	for i, p := range paths {
-		if err := ctx.Err(); err != nil {
-			out = append(out, Imported{Path: p, Err: fmt.Errorf("%s: %w", filepath.Base(p), err)})
-			continue
+// ImportOptions apply to every item of an import.
+type ImportOptions struct {
+	// Meta is what the editor said about the reports; its empty fields are
+	// filled from each file.
+	Meta ingest.Meta
+	// Read changes how files are read (OCR of scanned PDFs).
+	Read ingest.Options
+}
+
+// Import reads and stores each source in turn: a file path, or a folder
+// (each file in it and its sub-folders that Parallax can read, see
+// Expand). One bad file does not stop the others. each, when not nil, is
+// called with every outcome as soon as it is final, with the count done so
+// far and the total, so that a caller can show it at once (a command line
+// that is killed has then reported everything it stored). Cancelling ctx
+// stops before the next file; what was stored stays stored, and the files
+// not reached are reported as cancelled. The outcomes are also returned,
+// in order.
+func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOptions, each func(done, total int, res Imported)) []Imported {
+	items := Expand(sources)
+	out := make([]Imported, 0, len(items))
+	for i, it := range items {
+		res := it
+		if res.Err == nil {
+			res = w.import1(ctx, it.Path, opt)
 		}
-		doc, err := ingest.ReadFile(p, meta)
-		if err != nil {
-			out = append(out, Imported{Path: p, Err: fmt.Errorf("%s: %w", filepath.Base(p), err)})
-		} else {
-			res := w.store1(ctx, doc.Report)
-			res.Path = p
-			if res.Err != nil {
-				res.Err = fmt.Errorf("%s: %w", filepath.Base(p), res.Err)
-			}
-			out = append(out, res)
-		}
-		if progress != nil {
-			progress(i+1, len(paths))
+		out = append(out, res)
+		if each != nil {
+			each(i+1, len(items), res)
 		}
 	}
 	return out
+}
+
+// import1 reads and stores one file.
+func (w *Workspace) import1(ctx context.Context, path string, opt ImportOptions) Imported {
+	name := filepath.Base(path)
+	if err := ctx.Err(); err != nil {
+		return Imported{Path: path, Err: fmt.Errorf("%s: not imported: %w", name, err)}
+	}
+	doc, err := opt.Read.ReadFile(path, opt.Meta)
+	if err != nil {
+		return Imported{Path: path, Err: fmt.Errorf("%s: %w", name, err)}
+	}
+	res := w.store1(ctx, doc.Report)
+	res.Path = path
+	if res.Err != nil {
+		res.Err = fmt.Errorf("%s: %w", name, res.Err)
+	}
+	return res
 }
 
 // ImportText stores pasted text as a report.
@@ -121,4 +145,46 @@ func (w *Workspace) Remove(ctx context.Context, id int64) error {
 		return fmt.Errorf("no report with ID %d in the library", id)
 	}
 	return err
+}
+
+// Fields says which of a report's details an edit sets.
+type Fields uint8
+
+// The details EditMeta can set.
+const (
+	FieldTitle Fields = 1 << iota
+	FieldOutlet
+	FieldAuthor
+	FieldPublished
+	FieldURL
+)
+
+// EditMeta sets the details of report id that set names to m's values
+// (cleaned as an import cleans them; an empty value clears the detail),
+// keeping its text and everything else, and returns the report as stored.
+// Editors fix what a file did not say or said wrong: a plain text file's
+// title is its first sentence, a web page may name no author.
+func (w *Workspace) EditMeta(ctx context.Context, id int64, m ingest.Meta, set Fields) (app.Report, error) {
+	old, err := w.Report(ctx, id)
+	if err != nil {
+		return old, err
+	}
+	m = m.Clean()
+	r := old
+	for _, f := range []struct {
+		bit  Fields
+		dst  *string
+		from string
+	}{
+		{FieldTitle, &r.Title, m.Title}, {FieldOutlet, &r.Outlet, m.Outlet}, {FieldAuthor, &r.Author, m.Author},
+		{FieldPublished, &r.Published, m.Published}, {FieldURL, &r.URL, m.URL},
+	} {
+		if set&f.bit != 0 {
+			*f.dst = f.from
+		}
+	}
+	if err := w.store.UpdateReport(ctx, &r); err != nil {
+		return old, fmt.Errorf("could not save the report's details: %w", err)
+	}
+	return r, nil
 }
