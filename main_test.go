@@ -17,7 +17,7 @@ import (
 
 // run runs the command line on the library at db and returns its exit code,
 // stdout and stderr.
-func run(t *testing.T, db string, args ...string) (int, string, string) {
+func run(t testing.TB, db string, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	if len(args) > 0 {

@@ -59,7 +59,8 @@ type ImportOptions struct {
 // that is killed has then reported everything it stored). Cancelling ctx
 // stops before the next file; what was stored stays stored, and the files
 // not reached are reported as cancelled. The outcomes are also returned,
-// in order.
+// in order, without the reports' texts and cues, so a batch of thousands of
+// files holds one text at a time.
 func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOptions, each func(done, total int, res Imported)) []Imported {
 	items := Expand(sources)
 	out := make([]Imported, 0, len(items))
@@ -68,6 +69,7 @@ func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOpti
 		if res.Err == nil {
 			res = w.import1(ctx, it.Path, opt)
 		}
+		res.Report.Text, res.Report.Cues = "", nil
 		out = append(out, res)
 		if each != nil {
 			each(i+1, len(items), res)
