@@ -7,7 +7,7 @@ package ingest
 // message it forwards, since that is the release the editor means.
 
 import (
-	"fmt"
+	"bytes"
 	"net/mail"
 	"regexp"
 	"strings"
@@ -64,17 +64,14 @@ func readMail(src []byte, opt Options, depth int) (parsed, error) {
 	if err != nil {
 		return parsed{}, err
 	}
-	env, err := envelope(root)
-	if err != nil {
-		return parsed{}, err
-	}
-	head := mailHead{subject: env.GetHeader("Subject"), date: env.GetHeader("Date"), org: env.GetHeader("Organization")}
-	if list, err := env.AddressList("From"); err == nil && len(list) > 0 {
+	hdr := func(name string) string { return enmime.DecodeRFC2047(root.Header.Get(name)) }
+	head := mailHead{subject: hdr("Subject"), date: hdr("Date"), org: hdr("Organization")}
+	if list, err := enmime.ParseAddressList(root.Header.Get("From")); err == nil && len(list) > 0 {
 		head.name, head.addr = list[0].Name, list[0].Address
 	} else {
-		head.name, head.addr = splitAddress(env.GetHeader("From"))
+		head.name, head.addr = splitAddress(hdr("From"))
 	}
-	body, err := mailBody(env, root, opt)
+	body, err := mailBody(root, opt)
 	if err != nil {
 		return parsed{}, err
 	}
@@ -103,21 +100,6 @@ func readMail(src []byte, opt Options, depth int) (parsed, error) {
 	}, nil
 }
 
-// envelope sorts a parsed message into its text, HTML, attachments and
-// inline parts; a panic in the library is a damaged file.
-func envelope(root *enmime.Part) (env *enmime.Envelope, err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			env, err = nil, fmt.Errorf("%w: an e-mail that cannot be read (%v)", ErrDamaged, r)
-		}
-	}()
-	env, err = mimeParser.EnvelopeFromPart(root)
-	if err != nil {
-		return nil, fmt.Errorf("%w: an e-mail that cannot be read: %s", ErrDamaged, firstLine(err.Error()))
-	}
-	return env, nil
-}
-
 // mailBody chooses the body of a message and returns it as report text.
 //
 // A message often carries its body twice (multipart/alternative): as plain
@@ -130,42 +112,79 @@ func envelope(root *enmime.Part) (env *enmime.Envelope, err error) {
 // text: then it is a stub ("this message is best viewed in a browser") or
 // a truncated rendering. The plain text is unwrapped where it was sent as
 // format=flowed (RFC 3676) and loses its signature (after a "-- " line).
-func mailBody(env *enmime.Envelope, root *enmime.Part, opt Options) (parsed, error) {
-	plain := plainBody(env.Text, root)
-	if strings.TrimSpace(env.HTML) == "" {
+func mailBody(root *enmime.Part, opt Options) (parsed, error) {
+	plain, html := bodyParts(root)
+	if len(bytes.TrimSpace(html)) == 0 {
 		return parsed{text: plain}, nil
 	}
-	html, err := readHTMLPart([]byte(env.HTML), opt)
+	h, err := readHTMLPart(html, opt)
 	switch {
 	case err != nil && plain == "":
 		return parsed{}, err
 	case err != nil:
 		return parsed{text: plain}, nil
-	case plain == "" || looksLikeHTML(plain) || 2*countWords(plain) < countWords(html.text):
-		return html, nil
+	case plain == "" || looksLikeHTML(plain) || 2*countWords(plain) < countWords(h.text):
+		return h, nil
 	}
 	return parsed{text: plain}, nil
 }
 
-// plainBody returns a message's plain text as report text, or "" when it
-// has none (or only blanks, or bytes that are not text).
-func plainBody(raw string, root *enmime.Part) string {
-	if strings.TrimSpace(raw) == "" {
+// bodyParts finds a message's bodies among its parts, as mail programs
+// show them: the plain text is the first text/plain part of an alternative,
+// or every text/plain part of a mixed message in order (Apple Mail splits
+// a body around an inline image); the HTML is the first text/html part.
+// Parts sent as attachments are not bodies. (enmime's Envelope does the
+// same with string concatenation, which is quadratic in the parts.)
+func bodyParts(root *enmime.Part) (plain string, html []byte) {
+	body := func(p *enmime.Part) bool { return p.Disposition != "attachment" && p.FirstChild == nil }
+	if p := root.DepthMatchFirst(func(p *enmime.Part) bool { return p.ContentType == "text/html" && body(p) }); p != nil {
+		html = p.Content
+	}
+	isPlain := func(p *enmime.Part) bool {
+		// A message with no Content-Type is plain text, and so is one
+		// whose multipart type lacks the boundary that would split it.
+		whole := p == root && (p.ContentType == "" || strings.HasPrefix(p.ContentType, "multipart/"))
+		return (p.ContentType == "text/plain" || whole) && body(p)
+	}
+	var texts []*enmime.Part
+	if root.ContentType == "multipart/alternative" {
+		if p := root.BreadthMatchFirst(isPlain); p != nil {
+			texts = append(texts, p)
+		}
+	} else {
+		texts = root.DepthMatchAll(isPlain)
+	}
+	var b strings.Builder
+	for _, p := range texts {
+		if t := plainPart(p); t != "" {
+			if b.Len() > 0 {
+				b.WriteString("\n\n")
+			}
+			b.WriteString(t)
+		}
+	}
+	return tidyPlain(b.String()), html
+}
+
+// plainPart returns a text/plain part as report text, unwrapped when it is
+// format=flowed; "" when it holds no text (or bytes that are not text).
+func plainPart(p *enmime.Part) string {
+	if len(bytes.TrimSpace(p.Content)) == 0 {
 		return ""
 	}
-	text, _, _, err := decodeText([]byte(raw))
+	text, _, _, err := decodeText(p.Content)
 	if err != nil {
 		return ""
 	}
-	if part := root.BreadthMatchFirst(func(p *enmime.Part) bool {
-		return p.ContentType == "text/plain" && p.Disposition != "attachment"
-	}); part != nil {
-		if _, params := mediaType(part.Header.Get("Content-Type")); strings.EqualFold(params["format"], "flowed") {
-			text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
-		}
+	if _, params := mediaType(p.Header.Get("Content-Type")); strings.EqualFold(params["format"], "flowed") {
+		text = unflow(text, strings.EqualFold(params["delsp"], "yes"))
 	}
-	text = dropSignature(text)
-	lines := strings.Split(text, "\n")
+	return strings.TrimSpace(text)
+}
+
+// tidyPlain drops a plain body's signature and the spaces at its line ends.
+func tidyPlain(text string) string {
+	lines := strings.Split(dropSignature(text), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " \t")
 	}

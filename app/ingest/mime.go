@@ -34,16 +34,21 @@ const maxHeaderScan = 64 << 10
 // per level.
 const maxBoundaries = 200
 
+// maxParts bounds the lines that open a part ("--boundary"): a mail has a
+// few parts, a saved page one per image and style sheet, a few hundred at
+// most. The parser links each part to its parent's last child by walking
+// the list of its siblings, so its time grows with the square of their
+// number.
+const maxParts = 2000
+
 // mimeParser is set up for messages as editors get them: a part that cannot
-// be parsed is skipped rather than failing the message, a text part cut
-// short keeps what it has, and HTML is never turned into text behind our
-// back (the HTML reader does that, and an empty plain part must stay
-// visibly empty so the HTML one is chosen).
+// be parsed is skipped rather than failing the message, and a text part cut
+// short keeps what it has.
 var mimeParser = enmime.NewParser(
 	enmime.SkipMalformedParts(true),
 	enmime.SetReadPartErrorPolicy(enmime.AllowCorruptTextPartErrorPolicy),
-	enmime.DisableTextConversion(true),
 	enmime.MaxStoredPartErrors(20),
+	enmime.MultipartWOBoundaryAsSinglePart(true),
 )
 
 // headerBlock is the first header block of a file, for sniffing: each
@@ -52,12 +57,12 @@ type headerBlock map[string]string
 
 // sniffHeader reads the header block at the start of src: field lines
 // ("Name: value") and their continuation lines, up to a blank line within
-// maxHeaderScan bytes. A UTF-8 byte order mark and an mbox separator line
-// ("From sender date") before it are skipped. ok is false when src does
+// maxHeaderScan bytes. What can come before it in a saved message is
+// skipped (see messageStart). ok is false when src does
 // not start that way, so prose with a colon in its first line is not a
 // message.
 func sniffHeader(src []byte) (h headerBlock, ok bool) {
-	src = skipMboxLine(bytes.TrimPrefix(src, utf8BOM))
+	src = messageStart(src)
 	src = src[:min(len(src), maxHeaderScan)]
 	h = headerBlock{}
 	last := "" // the field a continuation line belongs to; "" for a repeated one
@@ -94,9 +99,12 @@ func sniffHeader(src []byte) (h headerBlock, ok bool) {
 	return nil, false
 }
 
-// skipMboxLine drops an mbox "From " separator line, which some mail
-// programs leave at the top of a message they save.
-func skipMboxLine(src []byte) []byte {
+// messageStart skips what can come before a message's first header in a
+// saved file: a UTF-8 byte order mark, blank lines and spaces (from a copy
+// and paste), and an mbox "From " separator line, which some mail programs
+// leave at the top of a message they save.
+func messageStart(src []byte) []byte {
+	src = bytes.TrimLeft(bytes.TrimPrefix(src, utf8BOM), " \t\r\n")
 	if !bytes.HasPrefix(src, []byte("From ")) {
 		return src
 	}
@@ -139,12 +147,15 @@ func parseMIME(src []byte, what string) (root *enmime.Part, err error) {
 	if n := countBoundaries(src); n > maxBoundaries {
 		return nil, fmt.Errorf("%w: %s with %d nested parts, more than any real one", ErrDamaged, what, n)
 	}
+	if n := bytes.Count(src, []byte("\n--")); n > maxParts {
+		return nil, fmt.Errorf("%w: %s with over %d parts, more than any real one", ErrDamaged, what, maxParts)
+	}
 	defer func() {
 		if r := recover(); r != nil {
 			root, err = nil, fmt.Errorf("%w: %s that cannot be read (%v)", ErrDamaged, what, r)
 		}
 	}()
-	root, err = mimeParser.ReadParts(bytes.NewReader(skipMboxLine(bytes.TrimPrefix(src, utf8BOM))))
+	root, err = mimeParser.ReadParts(bytes.NewReader(messageStart(src)))
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s that cannot be read: %s", ErrDamaged, what, firstLine(err.Error()))
 	}

@@ -64,7 +64,7 @@ func TestMIMESniff(t *testing.T) {
 		{"prose with a colon", []byte("Note: the council met on Monday.\nIt voted for the bridge.\n\nMore text."), "text"},
 		{"from without subject", []byte("From: Jane\n\nHello there."), "text"},
 		{"headers without end", []byte("From: a@b.example\nSubject: never ends"), "text"},
-		{"continuation first", []byte(" From: a@b.example\nSubject: x\n\nbody"), "text"},
+		{"pasted with a leading space", []byte("\n From: a@b.example\nSubject: x\n\nbody"), "email"},
 		{"space in field name", []byte("From: a@b.example\nThe Subject: x\n\nbody"), "text"},
 		{"snapshot single html", []byte("Snapshot-Content-Location: https://x.example/\nContent-Type: text/html\n\n<p>Saved.</p>"), "mhtml"},
 	}
