@@ -54,6 +54,11 @@ const maxForwardDepth = 3
 // release; a long message that quotes another is a message of its own.
 const maxCoverWords = 120
 
+// maxMailText is the longest text a message may give: its attachments may
+// make it as large as a container, its text is held to the limit of a text
+// file. A variable, so tests need not build 20 MB of mail.
+var maxMailText = MaxSize
+
 func readEML(src []byte, opt Options) (parsed, error) {
 	return readMail(src, opt, 0)
 }
@@ -91,6 +96,9 @@ func readMail(src []byte, opt Options, depth int) (parsed, error) {
 		}
 		body.text, body.headingFirst = text, false
 		head = head.forwarded(fwd)
+	}
+	if len(body.text) > maxMailText {
+		return parsed{}, tooLarge(int64(len(body.text)), maxMailText)
 	}
 	return parsed{
 		text:         body.text,

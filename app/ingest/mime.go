@@ -186,7 +186,8 @@ var errNotPage = errors.New("the page inside is not a web page")
 // takes over the page's own <meta charset>: that still names the encoding
 // the page was sent in, which no longer applies. Content that is not
 // UTF-8 (no charset declared or detected) goes as it is, for the reader
-// to find its charset. The text is no stretch of the file's bytes, so its
+// to find its charset. The page obeys the HTML reader's size limit, as a
+// saved page would. The text is no stretch of the file's bytes, so its
 // offsets are offsets into the text itself.
 func readHTMLPart(content []byte, opt Options) (parsed, error) {
 	body := content
@@ -194,8 +195,11 @@ func readHTMLPart(content []byte, opt Options) (parsed, error) {
 		body = append(append(make([]byte, 0, len(content)+3), utf8BOM...), content...)
 	}
 	f := formatFor("page.html", body)
-	if f.rank >= rankMIME {
+	switch {
+	case f.rank >= rankMIME:
 		return parsed{}, fmt.Errorf("%w: %w (it is %s)", ErrDamaged, errNotPage, f.name)
+	case len(body) > f.limit():
+		return parsed{}, tooLarge(int64(len(body)), f.limit())
 	}
 	p, err := f.read(body, opt)
 	if err != nil {

@@ -67,7 +67,7 @@ func BenchmarkMIMEHostile(b *testing.B) {
 		"long header":     hdr + "X-Long: " + strings.Repeat("a", 1<<20) + "\r\n\r\nbody",
 		"many headers":    hdr + strings.Repeat("X-A: b\r\n", 100000) + "\r\nbody",
 		"flowed":          hdr + "Content-Type: text/plain; format=flowed\r\n\r\n" + strings.Repeat("> > soft \r\n", 100000),
-		"many parts":      hdr + "Content-Type: multipart/mixed; boundary=q\r\n\r\n" + strings.Repeat("--q\r\nContent-Type: text/plain\r\n\r\n"+strings.Repeat("The ferry sank. ", 300)+"\r\n", maxParts-10) + "--q--\r\n",
+		"many parts":      hdr + "Content-Type: multipart/mixed; boundary=q\r\n\r\n" + strings.Repeat("--q\r\nContent-Type: text/plain\r\n\r\n"+strings.Repeat("The ferry sank. ", 100)+"\r\n", maxParts-10) + "--q--\r\n",
 		"too many parts":  hdr + "Content-Type: multipart/mixed; boundary=q\r\n\r\n" + strings.Repeat("--q\r\nContent-Type: text/plain\r\n\r\nx\r\n", 20000) + "--q--\r\n",
 		"one long line":   hdr + "\r\n" + strings.Repeat("word ", 400000),
 		"boundary prefix": hdr + "Content-Type: multipart/mixed; boundary=q\r\n\r\n" + strings.Repeat("--qq\r\n", 100000),

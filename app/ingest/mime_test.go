@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/base64"
 	"errors"
 	"os"
 	"path/filepath"
@@ -148,5 +149,22 @@ func TestWithCharset(t *testing.T) {
 	d, err := Read("a.txt", WithCharset([]byte("na\xefve caf\xe9"), "iso-8859-1"), Meta{})
 	if err != nil || d.Report.Text != "naïve café" {
 		t.Errorf("Read = %q, %v", d.Report.Text, err)
+	}
+}
+
+// TestMIMELimits checks that what comes out of a message obeys the limits
+// of what it would be as a file: a page over the HTML reader's limit, a
+// mail's text over MaxSize, however small their encoding.
+func TestMIMELimits(t *testing.T) {
+	big := strings.Repeat("The ferry sank on Tuesday. ", MaxSize/27+100)
+	if _, err := readHTMLPart([]byte("<p>"+big+"</p>"), Options{}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("page: %v", err)
+	}
+	defer func(n int) { maxMailText = n }(maxMailText)
+	maxMailText = 1000
+	mail := "From: a@b.example\nSubject: long\nContent-Type: text/plain\nContent-Transfer-Encoding: base64\n\n" +
+		base64.StdEncoding.EncodeToString([]byte(big[:2000]))
+	if _, err := Read("x", []byte(mail), Meta{}); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("mail: %v", err)
 	}
 }
