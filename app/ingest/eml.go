@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/jhillyerd/enmime/v2"
+	"golang.org/x/net/html"
 )
 
 func init() {
@@ -117,25 +118,55 @@ func readMail(src []byte, opt Options, depth int) (parsed, error) {
 // furniture. The HTML part, read by the HTML reader, is taken when the plain
 // part is missing or blank, when it is HTML itself (some senders label
 // markup as text), or when it has less than half the words of the HTML's
-// text: then it is a stub ("this message is best viewed in a browser") or
-// a truncated rendering. The plain text is unwrapped where it was sent as
+// visible text (htmlWords): then it is a stub ("this message is best
+// viewed in a browser") or a truncated rendering. The words are counted in
+// the markup itself rather than in the HTML reader's article, whose
+// extraction may keep less (a mail's footer) or more than the plain part
+// would, so the choice does not hang on it, and the HTML is only read when
+// it is chosen. The plain text is unwrapped where it was sent as
 // format=flowed (RFC 3676) and loses its signature (after a "-- " line).
 func mailBody(root *enmime.Part, opt Options) (parsed, error) {
 	plain, html := bodyParts(root)
 	if len(bytes.TrimSpace(html)) == 0 {
 		return parsed{text: plain}, nil
 	}
-	h, err := readHTMLPart(html, opt)
-	switch {
-	case err != nil && plain == "":
-		return parsed{}, err
-	case err != nil:
+	if plain != "" && !looksLikeHTML(plain) && 2*countWords(plain) >= htmlWords(html) {
 		return parsed{text: plain}, nil
-	case plain == "" || looksLikeHTML(plain) || 2*countWords(plain) < countWords(h.text):
-		return h, nil
 	}
-	return parsed{text: plain}, nil
+	h, err := readHTMLPart(html, opt)
+	if err != nil && plain != "" {
+		return parsed{text: plain}, nil
+	}
+	return h, err
 }
+
+// htmlWords counts the words a reader of an HTML part sees: its text
+// outside <head>, <script>, <style> and <template>.
+func htmlWords(src []byte) int {
+	z := html.NewTokenizer(bytes.NewReader(src))
+	n, hidden := 0, 0
+	for {
+		switch z.Next() {
+		case html.ErrorToken:
+			return n
+		case html.StartTagToken:
+			if name, _ := z.TagName(); hiddenTags[string(name)] {
+				hidden++
+			}
+		case html.EndTagToken:
+			if name, _ := z.TagName(); hiddenTags[string(name)] && hidden > 0 {
+				hidden--
+			}
+		case html.TextToken:
+			if hidden == 0 {
+				n += countWords(string(z.Text()))
+			}
+		}
+	}
+}
+
+// hiddenTags hold no text a reader sees.
+var hiddenTags = map[string]bool{"head": true, "script": true, "style": true, "template": true, "noscript": true}
 
 // bodyParts finds a message's bodies among its parts, as mail programs
 // show them: the plain text is the first text/plain part of an alternative,

@@ -94,6 +94,37 @@ func TestEMLBodyChoice(t *testing.T) {
 	}
 }
 
+// TestEMLAlternatives checks the choice between the plain and the HTML
+// rendering of one message.
+func TestEMLAlternatives(t *testing.T) {
+	msg := func(plain, html string) []byte {
+		return []byte("From: a@b.example\nSubject: x\nContent-Type: multipart/alternative; boundary=q\n\n" +
+			"--q\nContent-Type: text/plain; charset=utf-8\n\n" + plain + "\n" +
+			"--q\nContent-Type: text/html; charset=utf-8\n\n" + html + "\n--q--\n")
+	}
+	story := "<p>The council voted nine to four for the bridge on Monday.</p><p>Work starts in September and ends in 2027.</p>"
+	cases := []struct {
+		name, plain, html, want string
+	}{
+		{"fair plain kept", "The council voted 9-4 for the bridge on Monday.\n\nWork starts in September and ends in 2027.", story, "voted 9-4"},
+		{"stub plain", "View this e-mail in your browser.", story, "nine to four"},
+		{"markup as plain", "<html><body><p>The council voted nine to four.</p></body></html>", story, "nine to four for the bridge"},
+		{"blank plain", "  \n ", story, "nine to four"},
+		{"blank html", "The council voted 9-4.", " ", "voted 9-4"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d, err := Read("a.eml", msg(c.plain, c.html), Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(d.Report.Text, c.want) {
+				t.Errorf("text %q, want it to hold %q", d.Report.Text, c.want)
+			}
+		})
+	}
+}
+
 // TestEMLMetaFromEditor checks that the editor's details win over the
 // message's.
 func TestEMLMetaFromEditor(t *testing.T) {
