@@ -46,7 +46,7 @@ var errUsage = errors.New("usage")
 
 const usage = `Usage:
   parallax [--db PATH] [FILE...]        open the window (on FILEs, if given)
-  parallax add FILE|FOLDER... [--title T] [--outlet O] [--author A] [--date D] [--url U] [--ocr]
+  parallax add FILE|FOLDER|URL... [--title T] [--outlet O] [--author A] [--date D] [--url U] [--ocr]
   parallax list [--json]                 the reports in the library
   parallax show [--json] ID              one report's details and text
   parallax edit ID [--title T] [--outlet O] [--author A] [--date D] [--url U]
@@ -212,7 +212,7 @@ func runAdd(c *call, args []string) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("add needs at least one file: %w", errUsage)
+		return fmt.Errorf("add needs at least one file, folder or web address: %w", errUsage)
 	}
 	if n := len(workspace.Expand(files)); m.Title != "" && n > 1 {
 		return fmt.Errorf("--title names one report, but %d files were given: %w", n, errUsage)

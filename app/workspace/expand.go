@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 
+	"parallax/app/fetch"
 	"parallax/app/ingest"
 )
 
@@ -19,7 +20,7 @@ import (
 const maxExpand = 10000
 
 // Expand turns the sources an editor named into the files to import, in
-// order: a file stands for itself (whatever its name, so the editor learns
+// order: a web address stands for itself, as does a file (whatever its name, so the editor learns
 // why a file was refused rather than seeing it skipped); a folder stands
 // for the files under it, recursively, whose extension has a reader
 // (ingest.Extensions), in the walk's lexical order, skipping hidden files and folders
@@ -29,6 +30,10 @@ const maxExpand = 10000
 func Expand(sources []string) []Imported {
 	var out []Imported
 	for _, src := range sources {
+		if fetch.IsAddress(src) {
+			out = append(out, Imported{Path: src})
+			continue
+		}
 		fi, err := os.Stat(src)
 		if err != nil || !fi.IsDir() {
 			out = append(out, Imported{Path: src})

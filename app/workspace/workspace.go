@@ -15,6 +15,7 @@ import (
 	"strings"
 
 	"parallax/app"
+	"parallax/app/fetch"
 	"parallax/app/ingest"
 )
 
@@ -51,16 +52,18 @@ type ImportOptions struct {
 	Read ingest.Options
 }
 
-// Import reads and stores each source in turn: a file path, or a folder
+// Import reads and stores each source in turn: a file path, a folder
 // (each file in it and its sub-folders that Parallax can read, see
-// Expand). One bad file does not stop the others. each, when not nil, is
-// called with every outcome as soon as it is final, with the count done so
-// far and the total, so that a caller can show it at once (a command line
-// that is killed has then reported everything it stored). Cancelling ctx
-// stops before the next file; what was stored stays stored, and the files
-// not reached are reported as cancelled. The outcomes are also returned,
-// in order, without the reports' texts and cues, so a batch of thousands of
-// files holds one text at a time.
+// Expand), or a web address (http:// or https://), whose page is fetched
+// and read like a saved page (see readAddress). One bad source does not
+// stop the others. each, when not nil, is called with every outcome as
+// soon as it is final, with the count done so far and the total, so that
+// a caller can show it at once (a command line that is killed has then
+// reported everything it stored). Cancelling ctx stops before the next
+// source (and stops a fetch under way); what was stored stays stored, and
+// the sources not reached are reported as cancelled. The outcomes are also
+// returned, in order, without the reports' texts and cues, so a batch of
+// thousands of files holds one text at a time.
 func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOptions, each func(done, total int, res Imported)) []Imported {
 	items := Expand(sources)
 	out := make([]Imported, 0, len(items))
@@ -78,13 +81,19 @@ func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOpti
 	return out
 }
 
-// import1 reads and stores one file.
+// import1 reads and stores one file or address. Errors name the file (its
+// base name) or the address.
 func (w *Workspace) import1(ctx context.Context, path string, opt ImportOptions) Imported {
 	name := filepath.Base(path)
+	read := func() (ingest.Document, error) { return opt.Read.ReadFile(path, opt.Meta) }
+	if fetch.IsAddress(path) {
+		name = strings.TrimSpace(path)
+		read = func() (ingest.Document, error) { return readAddress(ctx, name, opt) }
+	}
 	if err := ctx.Err(); err != nil {
 		return Imported{Path: path, Err: fmt.Errorf("%s: not imported: %w", name, err)}
 	}
-	doc, err := opt.Read.ReadFile(path, opt.Meta)
+	doc, err := read()
 	if err != nil {
 		return Imported{Path: path, Err: fmt.Errorf("%s: %w", name, err)}
 	}
