@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"html"
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -31,15 +30,16 @@ import (
 //     hints, not words, and are dropped.
 //   - Sound descriptions are not claims, so they are dropped: anything in
 //     square brackets ("[applause]", "[DOOR SLAMS]"), parentheses at the
-//     start or end of a line ("(laughs) Yes.", "(music)"), and music: from
-//     a ♪ (or ♫, 🎵, 🎶) to the next one or to the end of the line, since
+//     start or end of a line ("(laughs) Yes.", "(music)"), a bracket that
+//     opens a line and closes on one of the next two ("(computer playing"
+//     / "electronic melody)", see subParser.soundLines), and music: from a
+//     ♪ (or ♫, 🎵, 🎶) to the next one or to the end of the line, since
 //     lyrics are not what anyone claimed. Inside a line, parentheses are
 //     dropped only when they hold a known sound ("(coughs)") or capitals
-//     ("(APPLAUSE)"), and parentheses holding more than maxSound words
-//     are always kept: those are the speaker's own aside ("the pier (the
-//     old one) closed"). A bracket
-//     followed by a colon at the start of a line ("[ANNA]: ...") is a
-//     speaker label instead.
+//     ("(APPLAUSE)"); parentheses holding more than maxSound words are
+//     always kept, being the speaker's own aside ("the pier (the old one)
+//     closed"). A bracket followed by a colon at the start of a line
+//     ("[ANNA]: ...") is a speaker label instead.
 //   - Speaker labels at the start of a line, after an optional turn marker,
 //     name the speaker and leave the text: "MAN:", "ANNA SMITH:", "DR.
 //     O'NEIL (V.O.):" in capitals (one to four words, not a sentence such
@@ -52,10 +52,51 @@ import (
 // Rolling captions (roll-up broadcast captions, automatic captions) show
 // each line in two or three cues as it scrolls up; see dedupe.
 
-// legacyEntityRE matches the character references HTML reads without
-// their semicolon, as careless subtitle writers leave them ("Tom &amp
-// Jerry"), when no letter or digit follows.
-var legacyEntityRE = regexp.MustCompile(`^&(?:amp|lt|gt|quot|nbsp)`)
+// legacyEntities are the character references HTML reads without their
+// semicolon, as careless subtitle writers leave them ("Tom &amp Jerry").
+var legacyEntities = map[string]bool{"amp": true, "lt": true, "gt": true, "quot": true, "nbsp": true}
+
+// entityAt returns the length of the character reference that starts at
+// in[i] (a "&"), 0 when none does: "&name;" (up to 32 letters and digits),
+// "&#233;", "&#xE9;", or a name of legacyEntities that no letter, digit or
+// semicolon follows. It is the shape only; html.UnescapeString says
+// whether the name is one. Hand-written, because a regular expression
+// tried at every "&" of a hostile line costs seconds.
+func entityAt(in string, i, e int) int {
+	j := i + 1
+	if j < e && in[j] == '#' {
+		j++
+		hex := j < e && (in[j] == 'x' || in[j] == 'X')
+		limit := 7
+		if hex {
+			j, limit = j+1, 6
+		}
+		k := j
+		for j < e && j-k < limit && (isDigit(in[j]) || hex && isHexLetter(in[j])) {
+			j++
+		}
+		if j == k || j >= e || in[j] != ';' {
+			return 0
+		}
+		return j + 1 - i
+	}
+	k := j
+	for j < e && j-k < 32 && (isLetter(in[j]) || j > k && isDigit(in[j])) {
+		j++
+	}
+	switch {
+	case j-k < 2:
+		return 0
+	case j < e && in[j] == ';':
+		return j + 1 - i
+	case legacyEntities[in[k:j]] && (j == e || !isDigit(in[j]) && !isLetter(in[j])):
+		return j - i
+	}
+	return 0
+}
+
+// isHexLetter reports whether c is a hexadecimal digit letter (a-f, A-F).
+func isHexLetter(c byte) bool { return 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F' }
 
 // maxSound is the most words a sound description in parentheses has;
 // a longer aside is the speaker's.
@@ -239,16 +280,19 @@ func (s *cueScanner) line(a, e int) []word {
 				continue
 			}
 			s.tag(body)
+			s.dropLT()
 			i = end + 1
 		case c == '{' && i+2 < e && isLetter(in[i+1]) && in[i+2] == ':':
 			// A MicroDVD control code ({y:i}, {c:$0000ff}).
 			if end := s.find('}', i, e); end >= 0 {
+				s.dropLT()
 				i = end + 1
 				continue
 			}
 			s.add(i, 1)
 			i++
 		case c == '{' && i+1 < e && in[i+1] == '\\':
+			s.dropLT()
 			if end := s.find('}', i, e); end >= 0 {
 				i = end + 1
 			} else {
@@ -258,20 +302,13 @@ func (s *cueScanner) line(a, e int) []word {
 			s.flush()
 			i += 2
 		case c == '&':
-			m := entityRE.FindStringIndex(in[i:e])
-			if m == nil {
-				if m = legacyEntityRE.FindStringIndex(in[i:e]); m != nil && i+m[1] < e {
-					if c := in[i+m[1]]; isLetter(c) || isDigit(c) || c == ';' {
-						m = nil
-					}
-				}
-			}
-			if m == nil {
+			n := entityAt(in, i, e)
+			if n == 0 {
 				s.add(i, 1)
 				i++
 				continue
 			}
-			ent := in[i : i+m[1]]
+			ent := in[i : i+n]
 			u := html.UnescapeString(ent)
 			if u == ent || u != ";" && strings.HasSuffix(u, ";") {
 				// Not a reference, or only its start is one ("&quot0;"):
@@ -286,9 +323,9 @@ func (s *cueScanner) line(a, e int) []word {
 			case strings.TrimFunc(u, unicode.IsSpace) == "":
 				s.flush()
 			default:
-				s.cur.frags = append(s.cur.frags, frag{d: i, dn: m[1], text: u})
+				s.cur.frags = append(s.cur.frags, frag{d: i, dn: n, text: u})
 			}
-			i += m[1]
+			i += n
 		case c == '[':
 			end := s.find(']', i, e)
 			if end < 0 {
@@ -362,6 +399,25 @@ func (s *cueScanner) add(i, n int) {
 		}
 	}
 	s.cur.frags = append(s.cur.frags, frag{d: i, dn: n})
+}
+
+// dropLT drops the "<"s the current word ends with, before markup that is
+// being dropped: they belong to the broken markup ("<<i>"), and kept they
+// would make a tag of the text after ("<<0>b>" is not "<b>").
+func (s *cueScanner) dropLT() {
+	for {
+		k := len(s.cur.frags) - 1
+		if k < 0 || s.cur.frags[k].text != "" {
+			return
+		}
+		f := &s.cur.frags[k]
+		if s.in[f.d+f.dn-1] != '<' {
+			return
+		}
+		if f.dn--; f.dn == 0 {
+			s.cur.frags = s.cur.frags[:k]
+		}
+	}
 }
 
 // flush ends the current word.

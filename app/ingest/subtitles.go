@@ -166,6 +166,12 @@ func readSubtitles(src []byte, _ Options) (parsed, error) {
 		return parsed{}, err
 	}
 	p := newSubParser(dec)
+	for i := range p.lines {
+		if n := p.lines[i][1] - p.lines[i][0]; n > maxLine {
+			return parsed{}, fmt.Errorf("%w: line %d is %.1f MB long; subtitle lines are short, so this is no subtitle file",
+				ErrDamaged, i+1, float64(n)/(1<<20))
+		}
+	}
 	cues := p.parse()
 	text := string(p.out.out)
 	if cues == 0 {
@@ -183,6 +189,11 @@ func readSubtitles(src []byte, _ Options) (parsed, error) {
 		nameTitle: true,
 	}, nil
 }
+
+// maxLine is the longest line a subtitle file may have (256 KB). A cue
+// holding a whole transcript is a few kilobytes; a longer line is a file
+// of another kind, or one built to make a reader slow.
+const maxLine = 256 << 10
 
 // subCue is one cue as read: its times and the span of its text lines.
 type subCue struct {

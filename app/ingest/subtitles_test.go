@@ -124,6 +124,7 @@ var subCases = []subCase{
 	{"vtt unclosed tag", "a.vtt", []byte("WEBVTT\n\n00:01.000 --> 00:02.000\nKept <i class\n"), "{1s}Kept"},
 	{"vtt every less than is a tag", "a.vtt", []byte("WEBVTT\n\n00:01.000 --> 00:02.000\n<\\b>No way! <bad>Yes</bad>\n"), "{1s}No way! Yes"},
 	{"legacy entities", "a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\nTom &amp Jerry &ampere; &lt3\n"), "{1s}Tom & Jerry &ampere; &lt3"},
+	{"broken tags", "a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\n<<<i>b>0 <<0>b>1\n"), "{1s}b>0 b>1"},
 	{"srt less than is text", "a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\nI <3 ferries and x < 5.\n"), "{1s}I <3 ferries and x < 5."},
 	{"ass overrides", "a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\n{\\an8}{\\i1}Top line{\\i0}\\Nsecond\\hline {\\pos(10,20)}end.\n"), "{1s}Top line second line end."},
 	{"braces without backslash", "a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\nSet {a, b} stays.\n"), "{1s}Set {a, b} stays."},
@@ -178,7 +179,8 @@ func TestSubtitles(t *testing.T) {
 
 // checkSubtitles checks what a transcript promises: the Document
 // invariants, every rune mapping back to the file (separators written
-// between cues map to nothing), no markup or timing left in the text, and
+// between cues map to nothing, a space may be a form feed or vertical tab
+// read as white space), no markup or timing left in the text, and
 // cues sorted, inside the text, each starting a word.
 func checkSubtitles(t testing.TB, src []byte, d Document) {
 	t.Helper()
@@ -206,7 +208,7 @@ func checkSubtitles(t testing.TB, src []byte, d Document) {
 		switch {
 		case got == string(c):
 			copied.WriteRune(c)
-		case a == b && (c == ' ' || c == '\n'):
+		case a == b && (c == ' ' || c == '\n'), c == ' ' && (got == "\f" || got == "\v"):
 			copied.WriteRune(c)
 		case c == utf8.RuneError:
 			copied.WriteRune(c)
@@ -351,6 +353,10 @@ func TestSubtitleErrors(t *testing.T) {
 	}
 	if _, err := Read("a.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\nNUL\x00here\n"), Meta{}); !errors.Is(err, ErrBinary) {
 		t.Errorf("NUL: err %v", err)
+	}
+	long := []byte("1\n00:00:01,000 --> 00:00:02,000\n" + strings.Repeat("&amp", maxLine))
+	if _, err := Read("a.srt", long, Meta{}); !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "line 3 is 1.0 MB long") {
+		t.Errorf("a 1 MB line: err %v", err)
 	}
 }
 
