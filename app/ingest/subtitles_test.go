@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -375,30 +374,10 @@ func TestSubtitleGolden(t *testing.T) {
 		}
 		n++
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Read(f, src, Meta{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			src, d := readFixture(t, f)
 			checkSubtitles(t, src, d)
 			got := fmt.Sprintf("title: %s\nformat: %s\nencoding: %s\n\n%s\n", d.Report.Title, d.Report.Format, d.Encoding, renderCues(d))
-			golden := f + ".golden"
-			if *update {
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if got != string(want) {
-				t.Errorf("differs from %s:\n got: %s\nwant: %s", golden, got, want)
-			}
+			checkGolden(t, f+".golden", got)
 		})
 	}
 	if n < 6 {
