@@ -703,7 +703,7 @@ func (v *comparisonView) cellPieces(ri, d int) []piece {
 		return nil
 	}
 	if v.pieces[ri][d] == nil {
-		v.pieces[ri][d] = v.meas.pieces(cell.Runs)
+		v.pieces[ri][d] = append(v.meas.cuePieces(cell.Time, cell.Speaker), v.meas.pieces(cell.Runs)...)
 	}
 	return v.pieces[ri][d]
 }

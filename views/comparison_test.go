@@ -7,10 +7,13 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"parallax/app/apptest"
 	"parallax/app/compare"
+	"parallax/app/ingest"
 	"parallax/app/sheet"
 	"parallax/app/workspace"
 )
@@ -285,4 +288,69 @@ func press(t *testing.T, m *Main, sc fyne.Shortcut) {
 		}
 	}
 	t.Fatalf("no menu item has the shortcut %s", sc.ShortcutName())
+}
+
+// TestCellShowsTimes compares the samples with a broadcast's subtitles of
+// the same story: the transcript's cells start with the time (and speaker)
+// of the cue each claim begins in, drawn in the quiet placeholder colour,
+// and the other reports' cells with none.
+func TestCellShowsTimes(t *testing.T) {
+	st := seeded(t)
+	srt := "1\r\n00:00:04,000 --> 00:00:08,000\r\nPRESENTER: The ferry MV Lulinda capsized this morning\r\noff Kiwangu harbour on Lake Tamsara.\r\n\r\n" +
+		"2\r\n00:12:04,000 --> 00:12:09,000\r\n>> HALIMA SERWANGA: The vessel was licensed\r\nto carry fifty passengers.\r\n"
+	doc, err := ingest.Read("evening-bulletin.srt", []byte(srt), ingest.Meta{Outlet: "Lake FM"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.AddReport(context.Background(), &doc.Report); err != nil {
+		t.Fatal(err)
+	}
+	m := compared(t, st)
+	d := slices.IndexFunc(m.cmp.s.C.Docs, func(d compare.Doc) bool { return d.Report.Outlet == "Lake FM" })
+	if d < 0 {
+		t.Fatal("the transcript is not compared")
+	}
+	var cues, plain []string
+	for ri, row := range m.cmp.s.Rows {
+		for c := range row.Cells {
+			ps := m.cmp.cellPieces(ri, c)
+			if ps == nil {
+				continue
+			}
+			if c == d {
+				if ps[0].kind != cueKind {
+					t.Errorf("a transcript cell starts with %+v", ps[0])
+				}
+				cues = append(cues, ps[0].text)
+			} else if ps[0].kind == cueKind {
+				plain = append(plain, ps[0].text)
+			}
+		}
+	}
+	if !slices.Contains(cues, "00:00:04") || !slices.Contains(cues, "00:12:04") || len(plain) > 0 {
+		t.Errorf("transcript cells start with %q; other cells with times %q", cues, plain)
+	}
+	// Drawn on screen, in the placeholder colour, before the claim.
+	found := false
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		switch v := o.(type) {
+		case *canvas.Text:
+			if strings.HasPrefix(v.Text, "00:00:04 PRESENTER:") && v.Color == themeColor(theme.ColorNamePlaceHolder) {
+				found = true
+			}
+		case *fyne.Container:
+			for _, c := range v.Objects {
+				walk(c)
+			}
+		case fyne.Widget:
+			for _, c := range test.WidgetRenderer(v).Objects() {
+				walk(c)
+			}
+		}
+	}
+	ui(func() { walk(m.win.Canvas().Content()) })
+	if !found {
+		t.Errorf("no quiet \"00:00:04 PRESENTER:\" drawn; the window shows:\n%s", screen(m))
+	}
 }

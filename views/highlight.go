@@ -25,7 +25,8 @@ import (
 // amber for words it changed, red and struck through for the reference's
 // words it lacks (shown where they would stand). A flagged word is
 // underlined in the flag colour and followed by the flag's number, which
-// the row details and the hover tip explain.
+// the row details and the hover tip explain. A transcript's claim starts
+// with its time and speaker in the placeholder colour (cuePieces).
 //
 // Wrapping is plain arithmetic over word widths measured once (measurer),
 // so the list can size every row before it is shown, and a resize re-wraps
@@ -33,6 +34,12 @@ import (
 
 // badgeKind marks the piece that draws a flag's number.
 const badgeKind compare.Kind = "badge"
+
+// cueKind marks the pieces that say when, and by whom, a transcript's
+// claim was said: drawn before the claim in the quiet placeholder colour,
+// so the time is there to find the moment in the broadcast without
+// competing with the words.
+const cueKind compare.Kind = "cue"
 
 // piece is one word of a cell with the space that follows it.
 type piece struct {
@@ -126,6 +133,25 @@ func (m *measurer) pieces(runs []sheet.Run) []piece {
 	}
 	if n := len(out); n > 0 {
 		out[n-1].space = 0
+	}
+	return out
+}
+
+// cuePieces are the words that lead a transcript claim's cell: its time
+// and, when known, its speaker ("00:12:04 Anna Smith:"); none for a claim
+// of another report.
+func (m *measurer) cuePieces(time, speaker string) []piece {
+	if time == "" {
+		return nil
+	}
+	words := []string{time}
+	if f := strings.Fields(speaker); len(f) > 0 {
+		f[len(f)-1] += ":"
+		words = append(words, f...)
+	}
+	out := make([]piece, len(words))
+	for i, w := range words {
+		out[i] = piece{text: w, kind: cueKind, w: m.width(w), space: m.spaceW}
 	}
 	return out
 }
@@ -337,7 +363,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 					objs = append(objs, bg)
 				}
 				col := fg
-				if kind == compare.Missing || kind == compare.Was {
+				if kind == compare.Missing || kind == compare.Was || kind == cueKind {
 					col = dim
 				}
 				t := canvas.NewText(sb.String(), col)

@@ -48,6 +48,31 @@ func TestHighlightMarkup(t *testing.T) {
 	}
 }
 
+// TestHighlightCue pins how a transcript's claim is drawn: its time and
+// speaker first, in the placeholder colour, then the claim's words.
+func TestHighlightCue(t *testing.T) {
+	test.NewTempApp(t)
+	m := newMeasurer()
+	ps := append(m.cuePieces("00:12:04", "Anna Smith"), m.pieces([]sheet.Run{
+		{Run: compare.Run{Text: "The tide was ", Kind: compare.Same}},
+		{Run: compare.Run{Text: "lower", Kind: compare.Changed}},
+		{Run: compare.Run{Text: " than forecast.", Kind: compare.Same}},
+	})...)
+	if ps[0].text != "00:12:04" || ps[2].text != "Smith:" || ps[0].kind != cueKind {
+		t.Fatalf("cue pieces %+v", ps[:3])
+	}
+	if len(m.cuePieces("", "Anna")) != 0 {
+		t.Error("a claim without a time has cue pieces")
+	}
+	h := newHighlight(m)
+	h.set(ps, nil)
+	w := test.NewWindow(h)
+	defer w.Close()
+	w.SetPadded(false)
+	w.Resize(fyne.NewSize(600, m.height(ps, 600)))
+	test.AssertRendersToMarkup(t, "highlight/cue.xml", w.Canvas())
+}
+
 // TestWrap checks the arithmetic the row heights rest on.
 func TestWrap(t *testing.T) {
 	ps := func(ws ...float32) []piece {

@@ -54,6 +54,64 @@ func TestCompareJSON(t *testing.T) {
 	}
 }
 
+// TestCompareJSONTimes compares subtitles (a UTF-16 .srt, so the file's
+// bytes are not the text's) with a text report: each transcript claim
+// carries the time and speaker of the cue it begins in, and its span is
+// the span of the file holding its words.
+func TestCompareJSONTimes(t *testing.T) {
+	dir := t.TempDir()
+	srt := "1\r\n00:00:02,000 --> 00:00:05,000\r\nMAYOR: The harbour wall will be repaired\r\nthis summer.\r\n\r\n" +
+		"2\r\n01:02:03,000 --> 01:02:06,000\r\n>> JENS HOLM: It will cost 1.9 million crowns.\r\n"
+	var u16 []byte
+	for _, r := range "\uFEFF" + srt {
+		u16 = append(u16, byte(r), byte(r>>8))
+	}
+	files := []string{filepath.Join(dir, "council.srt"), filepath.Join(dir, "wire.txt")}
+	os.WriteFile(files[0], u16, 0o644)
+	os.WriteFile(files[1], []byte("The mayor said the harbour wall would be repaired this summer. Repairs will cost 1.4 million crowns.\n"), 0o644)
+	code, out, errs := compareRun(append([]string{"--format", "json"}, files...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var got struct {
+		Documents []struct {
+			Claims []struct {
+				Start, End          int
+				Text, Time, Speaker string
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &got); err != nil {
+		t.Fatal(err)
+	}
+	type claim struct{ text, time, speaker, file string }
+	var claims []claim
+	for _, c := range got.Documents[0].Claims {
+		var file strings.Builder
+		for i := c.Start; i+1 < c.End; i += 2 {
+			file.WriteRune(rune(u16[i]) | rune(u16[i+1])<<8)
+		}
+		claims = append(claims, claim{c.Text, c.Time, c.Speaker, file.String()})
+	}
+	want := []claim{
+		{"The harbour wall will be repaired this summer.", "00:00:02", "MAYOR", "The harbour wall will be repaired\r\nthis summer."},
+		{"It will cost 1.9 million crowns.", "01:02:03", "JENS HOLM", "It will cost 1.9 million crowns."},
+	}
+	if len(claims) != len(want) {
+		t.Fatalf("claims %+v", claims)
+	}
+	for i := range want {
+		if claims[i] != want[i] {
+			t.Errorf("claim %d = %+v\nwant %+v", i, claims[i], want[i])
+		}
+	}
+	for _, c := range got.Documents[1].Claims {
+		if c.Time != "" {
+			t.Errorf("a text report's claim has a time: %+v", c)
+		}
+	}
+}
+
 func TestCompareFormatsAndOut(t *testing.T) {
 	files := apptest.SampleFiles(t)
 	code, out, errs := compareRun(files...)

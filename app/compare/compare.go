@@ -67,6 +67,13 @@ func (d *Doc) Label() string {
 	return "Untitled report"
 }
 
+// ClaimCue returns the cue claim i begins in (app.Report.CueAt of its
+// start): for a transcript, when the claim was said and by whom. ok is
+// false for a report without cues.
+func (d *Doc) ClaimCue(i int) (cue app.Cue, ok bool) {
+	return d.Report.CueAt(d.Claims[i].Start)
+}
+
 // FileSpan returns claim i as a byte span of the file as read (what
 // `parallax compare --format json` prints as start and end).
 func (d *Doc) FileSpan(i int) (start, end int) {

@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/app"
 	"parallax/app/align"
@@ -126,5 +127,38 @@ func TestBase(t *testing.T) {
 				t.Errorf("row %v: reference is not report 1's claim", r.Claims)
 			}
 		}
+	}
+}
+
+// TestClaimCue checks that a transcript's claim takes the cue it begins
+// in: a claim starting inside a cue takes that cue, one starting where a
+// cue starts takes it, and a report without cues gives none.
+func TestClaimCue(t *testing.T) {
+	text := "Good evening. The ferry ran aground off Skarra Point this morning.\n\nNobody was hurt, the coastguard said."
+	cues := []app.Cue{{Offset: 0, Start: time.Second, Speaker: "PRESENTER"},
+		{Offset: strings.Index(text, "aground"), Start: 4 * time.Second, Speaker: "PRESENTER"},
+		{Offset: strings.Index(text, "Nobody"), Start: 754 * time.Second, Speaker: "ANNA"}}
+	c, err := compare.Texts(context.Background(), []app.Report{
+		{Text: text, Cues: cues},
+		{Text: "The ferry ran aground. Nobody was hurt."},
+	}, compare.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &c.Docs[0]
+	var got []string
+	for i := range d.Claims {
+		cue, ok := d.ClaimCue(i)
+		if !ok {
+			t.Fatalf("claim %q has no cue", d.ClaimText(i))
+		}
+		got = append(got, app.Timestamp(cue.Start)+" "+cue.Speaker)
+	}
+	want := []string{"00:00:01 PRESENTER", "00:00:01 PRESENTER", "00:12:34 ANNA"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("claim cues %q, want %q", got, want)
+	}
+	if _, ok := c.Docs[1].ClaimCue(0); ok {
+		t.Error("a report without cues gave a cue")
 	}
 }

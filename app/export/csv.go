@@ -11,7 +11,8 @@ import (
 
 // CSV writes m as a spreadsheet (RFC 4180, through encoding/csv): a header
 // naming each report, then one line per row with each report's claim text
-// in its column (empty where the report does not state it), the row's
+// in its column (empty where the report does not state it; a transcript's
+// claim after its time and speaker, "[00:12:04] Anna: ..."), the row's
 // status, flags ("kind: detail", separated by "; "), verdict, notes,
 // manual mark, level and score; then one line per orphaned note, with the
 // claims it was about in their reports' columns. Claim and note text is
@@ -40,7 +41,8 @@ func CSV(w io.Writer, m *Memo, opt Options) error {
 		r := &c.Rows[i]
 		claims := make([]string, len(c.Docs))
 		for _, ref := range r.Claims {
-			claims[ref.Doc] = c.Docs[ref.Doc].ClaimText(ref.Claim)
+			d := &c.Docs[ref.Doc]
+			claims[ref.Doc] = withCue(cueLabel(d, ref.Claim), d.ClaimText(ref.Claim))
 		}
 		fl := make([]string, len(r.Flags))
 		for k, f := range r.Flags {

@@ -41,6 +41,7 @@ td.ref{box-shadow:inset 3px 0 0 #6b7fd7}
 .missing{background:#fde2e2;text-decoration:line-through;border-radius:3px}
 .was{background:#fde2e2;text-decoration:line-through;border-radius:3px;margin-right:.2em}
 .changed{background:#fff0c2;border-radius:3px}
+.cue{color:#6b6b76;font-size:.85em;font-variant-numeric:tabular-nums}
 .flags ul{margin:0;padding-left:1.1em}
 .kind{font-weight:600}
 .legend span{padding:0 .3em}
@@ -86,7 +87,7 @@ h1,h2{break-after:avoid;page-break-after:avoid}
 <tbody>
 {{- range .Rows}}
 <tr class="{{.Class}}"><td class="meta">{{.N}}. {{.Level}}<br>{{.Score}}{{if .Manual}}<br><span class="manual">manual</span>{{end}}</td>
-{{- range .Cells}}<td class="claim{{if .Ref}} ref{{end}}">{{range .Runs}}{{if .Kind}}<span class="{{.Kind}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</td>{{end}}
+{{- range .Cells}}<td class="claim{{if .Ref}} ref{{end}}">{{if .Cue}}<span class="cue">{{.Cue}}</span> {{end}}{{range .Runs}}{{if .Kind}}<span class="{{.Kind}}">{{.Text}}</span>{{else}}{{.Text}}{{end}}{{end}}</td>{{end}}
 <td class="flags">{{if .Flags}}<ul>{{range .Flags}}<li><span class="kind">{{.Kind}}</span> ({{.Against}}): {{.Detail}}</li>{{end}}</ul>{{end}}</td>
 {{- if $.Notes}}<td class="notes">{{range $k, $n := .Notes}}<div{{if $k}} class="further"{{end}}><span class="verdict {{$n.Class}}">{{$n.Verdict}}</span>{{if $n.Text}}<p class="note">{{$n.Text}}</p>{{end}}</div>{{end}}</td>{{end}}</tr>
 {{- end}}
@@ -150,7 +151,8 @@ func htmlNoteOf(n app.Note) htmlNote {
 // HTML writes m as one self-contained page: the reports, the counts, the
 // summary, and a table with a column per report and a line per row in the
 // base report's order, each claim's differences from the row's reference
-// coloured (added, missing, changed), the row's flags listed and, when the
+// coloured (added, missing, changed) and a transcript's claim after its
+// time and speaker in grey, the row's flags listed and, when the
 // editor has written any, a column of verdicts and notes; orphaned notes
 // follow the table.
 func HTML(w io.Writer, m *Memo) error {

@@ -45,6 +45,10 @@ type (
 		Start int    `json:"start"`
 		End   int    `json:"end"`
 		Text  string `json:"text"`
+		// Time and Speaker are a transcript's: the cue the claim
+		// begins in.
+		Time    string `json:"time,omitempty"`
+		Speaker string `json:"speaker,omitempty"`
 	}
 	jsonRow struct {
 		Claims  []jsonRef  `json:"claims"`
@@ -98,8 +102,9 @@ func jsonNoteOf(n app.Note) jsonNote {
 }
 
 // JSON writes m as `parallax compare --format json` prints it: documents
-// with their claims as byte spans of the file as read (start, end) and the
-// claim's text, then every row, one-claim rows included so that every claim
+// with their claims as byte spans of the file as read (start, end), the
+// claim's text and, for a transcript, the time and speaker of the cue it
+// begins in, then every row, one-claim rows included so that every claim
 // is in a row (when m.Only is nil), with its status, verdict, notes and
 // manual mark; then the schema version, the comparison's name, summary and
 // selection and the orphaned notes. Scores are rounded to four decimals,
@@ -116,7 +121,10 @@ func JSON(w io.Writer, m *Memo) error {
 			ID: r.ID, Outlet: r.Outlet, Author: r.Author, Published: r.Published, URL: r.URL}
 		for i := range doc.Claims {
 			s, e := doc.FileSpan(i)
-			jd.Claims[i] = jsonClaim{s, e, doc.ClaimText(i)}
+			jd.Claims[i] = jsonClaim{Start: s, End: e, Text: doc.ClaimText(i)}
+			if cue, ok := doc.ClaimCue(i); ok {
+				jd.Claims[i].Time, jd.Claims[i].Speaker = app.Timestamp(cue.Start), cue.Speaker
+			}
 		}
 		out.Documents[d] = jd
 	}

@@ -102,7 +102,8 @@ func mdNotes(lines []noteLine, indent string) string {
 
 // Markdown writes m as a readable memo, the default of `parallax compare`:
 // the reports, a counts line, the editor's summary, then each claim shared
-// by two or more reports as quotes labelled by report, with word
+// by two or more reports as quotes labelled by report (a transcript's
+// claims after their time and speaker, "[00:12:04] Anna:"), with word
 // differences marked against the row's reference claim, the flags listed
 // and the editor's verdict and notes, then the related (overlapping)
 // claims, by report what only one report states, and last the notes whose
@@ -149,7 +150,7 @@ func Markdown(w io.Writer, m *Memo) error {
 			if cl.Ref {
 				ref = " (reference)"
 			}
-			p("> **%s**%s: %s\n", md(label(c, cl.Doc)), ref, mdRuns(cl.Runs))
+			p("> **%s**%s: %s\n", md(label(c, cl.Doc)), ref, withCue(md(cl.Cue), mdRuns(cl.Runs)))
 		}
 		if len(r.Flags) > 0 {
 			p("\n")
@@ -197,7 +198,7 @@ func Markdown(w io.Writer, m *Memo) error {
 			continue
 		}
 		for _, r := range rows {
-			p("- %s", mdRuns(r.Claims[0].Runs))
+			p("- %s", withCue(md(r.Claims[0].Cue), mdRuns(r.Claims[0].Runs)))
 			if r.Manual {
 				p(" (manual)")
 			}

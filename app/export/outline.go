@@ -6,6 +6,7 @@ import (
 
 	"parallax/app"
 	"parallax/app/align"
+	"parallax/app/compare"
 )
 
 // row is one row of a comparison as an export writes it: its claims marked
@@ -25,6 +26,32 @@ type claim struct {
 	Doc  int
 	Ref  bool // the row's reference claim, in a row of two or more
 	Runs []Run
+	// Cue is the claim's time and speaker in a transcript (cueLabel).
+	Cue string
+}
+
+// cueLabel is what a memo writes before claim i of a transcript: the start
+// time of the cue the claim begins in and its speaker when the subtitles
+// name one, "[00:12:04]" or "[00:12:04] Anna Smith:", so the editor can
+// find the moment in the broadcast. It is "" for reports without cues.
+func cueLabel(d *compare.Doc, i int) string {
+	cue, ok := d.ClaimCue(i)
+	if !ok {
+		return ""
+	}
+	s := "[" + app.Timestamp(cue.Start) + "]"
+	if sp := oneLine(cue.Speaker); sp != "" {
+		s += " " + sp + ":"
+	}
+	return s
+}
+
+// withCue is a claim's text after its cue label, when it has one.
+func withCue(cue, text string) string {
+	if cue == "" {
+		return text
+	}
+	return cue + " " + text
 }
 
 // flag is one flag of a row; Against labels the report of the claim it was
@@ -37,7 +64,8 @@ func (m *Memo) row(i int) row {
 	r := &c.Rows[i]
 	out := row{I: i, Claims: make([]claim, len(r.Claims)), Notes: m.notes(i), Manual: m.manual(i)}
 	for k, ref := range r.Claims {
-		out.Claims[k] = claim{ref.Doc, len(r.Claims) > 1 && k == r.Ref, c.ClaimRuns(r, k)}
+		out.Claims[k] = claim{ref.Doc, len(r.Claims) > 1 && k == r.Ref, c.ClaimRuns(r, k),
+			cueLabel(&c.Docs[ref.Doc], ref.Claim)}
 	}
 	for k, f := range r.Flags {
 		out.Flags = append(out.Flags, flag{string(f.Kind), label(c, r.Claims[r.FlagOf[k]].Doc), f.Detail})

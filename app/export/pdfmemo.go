@@ -184,6 +184,16 @@ func runs(rs []Run, st style) []span {
 	return out
 }
 
+// cueRuns is a claim's text as spans of body text, after its time and
+// speaker in small grey type when it is a transcript's.
+func cueRuns(cue string, rs []Run) []span {
+	out := runs(rs, sBody)
+	if cue == "" {
+		return out
+	}
+	return append([]span{{cue + " ", sSmall}}, out...)
+}
+
 // bar draws the reference claim's edge at x beside lines.
 func bar(lines []line, x float64) []line {
 	for k := range lines {
@@ -202,7 +212,7 @@ func (w *pdfMemo) row(n int, r row) {
 		if cl.Ref {
 			head = append(head, span{" (reference)", sSmall})
 		}
-		claim := append(w.wrap(x, head...), w.wrap(x, runs(cl.Runs, sBody)...)...)
+		claim := append(w.wrap(x, head...), w.wrap(x, cueRuns(cl.Cue, cl.Runs)...)...)
 		if cl.Ref {
 			claim = bar(claim, w.left()+1.5)
 		}
@@ -237,7 +247,7 @@ func (w *pdfMemo) single(groups [][]row) {
 			w.block(w.wrap(w.left(), span{"Nothing that no other report states.", sBody}))
 		}
 		for _, r := range rows {
-			spans := runs(r.Claims[0].Runs, sBody)
+			spans := cueRuns(r.Claims[0].Cue, r.Claims[0].Runs)
 			if r.Manual {
 				spans = append(spans, span{" (manual)", sSmall})
 			}

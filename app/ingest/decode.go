@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -12,6 +13,8 @@ const (
 	encUTF8    = "utf-8"
 	encUTF16LE = "utf-16le"
 	encUTF16BE = "utf-16be"
+	encUTF32LE = "utf-32le"
+	encUTF32BE = "utf-32be"
 	enc1252    = "windows-1252"
 )
 
@@ -19,7 +22,8 @@ const (
 // the map back to the source. It is the first step of every text-based
 // reader.
 //
-// The encoding is found from a byte order mark (UTF-8, UTF-16 LE/BE), else
+// The encoding is found from a byte order mark (UTF-8, UTF-16 LE/BE,
+// UTF-32 LE/BE), else
 // the bytes are UTF-8 when they are valid UTF-8, else Windows-1252, the
 // encoding of text saved by older Windows software and the usual source of
 // stray 0x93/0x94 curly quotes. A file that is mostly valid UTF-8 with a few
@@ -35,22 +39,18 @@ const (
 // or more than a tenth of the characters being controls, means the bytes
 // are not text (ErrBinary).
 func decodeText(src []byte) (string, Offsets, string, error) {
+	return decode(src, '\n')
+}
+
+// decode is decodeText with form feed and vertical tab made breaking:
+// LF for text, where they separate pages and lines, or a space for
+// formats where they are white space inside a line (WebVTT).
+func decode(src []byte, breaking byte) (string, Offsets, string, error) {
 	if err := sniffBinary(src); err != nil {
 		return "", Offsets{}, "", err
 	}
 	it := runeIter{src: src}
-	switch {
-	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
-		it.enc, it.pos = encUTF8, 3
-	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
-		it.enc, it.pos = encUTF16LE, 2
-	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
-		it.enc, it.pos = encUTF16BE, 2
-	case utf8.Valid(src) || mostlyUTF8(src):
-		it.enc = encUTF8
-	default:
-		it.enc = enc1252
-	}
+	it.enc, it.pos = sniffEncoding(src)
 
 	var (
 		out      = make([]byte, 0, len(src)+len(src)/8)
@@ -81,7 +81,7 @@ func decodeText(src []byte) (string, Offsets, string, error) {
 			out = append(out, byte(r))
 			b.add(p, 1, w, 1)
 		case r == '\f' || r == '\v':
-			out = append(out, '\n')
+			out = append(out, breaking)
 			b.add(p, 1, w, 1)
 		case r == 0x1B:
 			controls++
@@ -100,6 +100,28 @@ func decodeText(src []byte) (string, Offsets, string, error) {
 		return "", Offsets{}, "", ErrBinary
 	}
 	return string(out), b.finish(len(src)), it.enc, nil
+}
+
+// sniffEncoding returns the encoding of src and the length of its byte
+// order mark. The UTF-32 LE mark (FF FE 00 00) starts with the UTF-16 LE
+// one (FF FE), so it is tested first: UTF-16 text cannot start with U+0000
+// (a NUL makes the file binary anyway), so the longer mark is the right one.
+func sniffEncoding(src []byte) (enc string, bom int) {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
+		return encUTF8, 3
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0x00, 0x00}):
+		return encUTF32LE, 4
+	case bytes.HasPrefix(src, []byte{0x00, 0x00, 0xFE, 0xFF}):
+		return encUTF32BE, 4
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		return encUTF16LE, 2
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		return encUTF16BE, 2
+	case utf8.Valid(src) || mostlyUTF8(src):
+		return encUTF8, 0
+	}
+	return enc1252, 0
 }
 
 // mostlyUTF8 reports whether invalid UTF-8 bytes are rare next to valid
@@ -159,6 +181,21 @@ func (it *runeIter) next() (r rune, pos, width int, ok bool) {
 			}
 		}
 		return utf8.RuneError, pos, 2, true
+	case encUTF32LE, encUTF32BE:
+		if pos+4 > len(it.src) { // truncated last character
+			it.pos = len(it.src)
+			return utf8.RuneError, pos, len(it.src) - pos, true
+		}
+		b := it.src[pos : pos+4]
+		u := uint32(b[0]) | uint32(b[1])<<8 | uint32(b[2])<<16 | uint32(b[3])<<24
+		if it.enc == encUTF32BE {
+			u = uint32(b[3]) | uint32(b[2])<<8 | uint32(b[1])<<16 | uint32(b[0])<<24
+		}
+		it.pos += 4
+		if u > unicode.MaxRune || (u >= 0xD800 && u <= 0xDFFF) {
+			return utf8.RuneError, pos, 4, true
+		}
+		return rune(u), pos, 4, true
 	default:
 		c := it.src[pos]
 		if c < utf8.RuneSelf {

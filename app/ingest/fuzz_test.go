@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -41,6 +42,39 @@ func FuzzRead(f *testing.F) {
 		checkRunes(t, data, d, d.Report.Format == "markdown")
 		if len([]rune(d.Report.Title)) > maxTitle {
 			t.Fatalf("title too long: %q", d.Report.Title)
+		}
+	})
+}
+
+// FuzzSubtitles checks, for any bytes read as SubRip or WebVTT: no panic; a
+// failure is one of the package's errors; and every transcript keeps the
+// promises checkSubtitles tests (no markup or timing line in the text, its
+// runes mapping back to the file, cues sorted, inside the text and at word
+// starts).
+func FuzzSubtitles(f *testing.F) {
+	for _, c := range subCases {
+		f.Add(c.in)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "subtitles", "*"))
+	for _, g := range files {
+		if b, err := os.ReadFile(g); err == nil && !strings.HasSuffix(g, ".golden") {
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("WEBVTT\n\n00:01.000 --> 00:02.000\n<v A><i>&amp;</i>{\\an8}[x] (y) ♪ z\n<ruby>a<rt>b\n"))
+	f.Add([]byte("1\n00:00:01,000 --> 00:00:02,000\n>> - A: >>\n- B:\n\n2\n00:00:01,000 --> 00:00:02,000\n- B:\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		for _, name := range []string{"a.srt", "a.vtt"} {
+			d, err := Read(name, data, Meta{})
+			if err != nil {
+				if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrTooLarge) {
+					t.Fatalf("unexpected error %v", err)
+				}
+				continue
+			}
+			if d.Report.Format == "srt" || d.Report.Format == "vtt" {
+				checkSubtitles(t, data, d)
+			}
 		}
 	})
 }

@@ -60,9 +60,9 @@ type Document struct {
 	// Source maps byte offsets in Report.Text to offsets in the source bytes.
 	Source Offsets
 	// Encoding names how the source bytes were decoded: "utf-8",
-	// "utf-16le", "utf-16be" or "windows-1252", so a caller can tell the
-	// editor when a file was not UTF-8 (empty for formats with their own
-	// container, such as .docx).
+	// "utf-16le", "utf-16be", "utf-32le", "utf-32be" or "windows-1252",
+	// so a caller can tell the editor when a file was not UTF-8 (empty for
+	// formats with their own container, such as .docx).
 	Encoding string
 }
 
@@ -118,6 +118,9 @@ type parsed struct {
 	cues []app.Cue
 	// ocr is true when the text was recognised from page images.
 	ocr bool
+	// nameTitle asks for a title made from the file name before one from
+	// the first line (a transcript's first words are no title).
+	nameTitle bool
 }
 
 // format is one registered reader.

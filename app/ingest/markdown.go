@@ -49,7 +49,7 @@ func readMarkdown(src []byte, _ Options) (parsed, error) {
 		return parsed{}, err
 	}
 	meta, body := frontMatter(dec)
-	s := mdStripper{in: dec}
+	s := mdStripper{in: dec, lineBuf: pieceText{in: dec}}
 	s.run(body)
 	text := string(s.out)
 	return parsed{
@@ -71,8 +71,8 @@ type mdStripper struct {
 	out    []byte
 	pieces []piece
 
-	lineOut    []byte
-	linePieces []piece
+	// lineBuf is the current line's output.
+	lineBuf pieceText
 
 	inFence    bool
 	fenceChar  byte
@@ -114,8 +114,8 @@ func (s *mdStripper) run(start int) {
 // unless a non-blank source line left only white space.
 func (s *mdStripper) commit(ls, le int, nl bool) {
 	blankIn := strings.TrimSpace(s.in[ls:le]) == ""
-	blankOut := strings.TrimSpace(string(s.lineOut)) == ""
-	defer func() { s.lineOut, s.linePieces = s.lineOut[:0], s.linePieces[:0] }()
+	blankOut := strings.TrimSpace(string(s.lineBuf.out)) == ""
+	defer func() { s.lineBuf.out, s.lineBuf.pieces = s.lineBuf.out[:0], s.lineBuf.pieces[:0] }()
 	if blankOut && (!blankIn || s.contentLines == 0) {
 		// Nothing left of a syntax-only line, or a blank line before
 		// any text (after the front matter): the text starts with words.
@@ -124,8 +124,8 @@ func (s *mdStripper) commit(ls, le int, nl bool) {
 	if !blankOut {
 		s.contentLines++
 	}
-	for _, p := range s.linePieces {
-		s.appendPiece(p, s.lineOut[p.t:p.t+p.tn])
+	for _, p := range s.lineBuf.pieces {
+		s.appendPiece(p, s.lineBuf.out[p.t:p.t+p.tn])
 	}
 	if nl {
 		s.appendPiece(piece{d: le, dn: 1, tn: 1, copied: true}, []byte{'\n'})
@@ -145,33 +145,6 @@ func (s *mdStripper) appendPiece(p piece, text []byte) {
 		}
 	}
 	s.pieces = append(s.pieces, p)
-}
-
-// copy keeps in[a:b] in the current line's output.
-func (s *mdStripper) copy(a, b int) {
-	if b <= a {
-		return
-	}
-	if n := len(s.linePieces); n > 0 {
-		last := &s.linePieces[n-1]
-		if last.copied && last.d+last.dn == a {
-			last.dn += b - a
-			last.tn += b - a
-			s.lineOut = append(s.lineOut, s.in[a:b]...)
-			return
-		}
-	}
-	s.linePieces = append(s.linePieces, piece{t: len(s.lineOut), d: a, dn: b - a, tn: b - a, copied: true})
-	s.lineOut = append(s.lineOut, s.in[a:b]...)
-}
-
-// subst writes text in place of in[a:b].
-func (s *mdStripper) subst(text string, a, b int) {
-	if text == "" {
-		return
-	}
-	s.linePieces = append(s.linePieces, piece{t: len(s.lineOut), d: a, dn: b - a, tn: len(text)})
-	s.lineOut = append(s.lineOut, text...)
 }
 
 var (
@@ -203,7 +176,7 @@ func (s *mdStripper) line(ls, le int) {
 			s.inFence = false
 			return
 		}
-		s.copy(i, le)
+		s.lineBuf.copy(i, le)
 		return
 	}
 	i := ls
@@ -216,7 +189,7 @@ func (s *mdStripper) line(ls, le int) {
 		i = ls + end + 3
 	}
 	if strings.TrimSpace(s.in[i:le]) == "" {
-		s.copy(i, le)
+		s.lineBuf.copy(i, le)
 		s.prevPara = false
 		return
 	}
@@ -234,7 +207,7 @@ func (s *mdStripper) line(ls, le int) {
 		m := atxRE.FindStringIndex(rest)
 		end := i + atxCloseRE.FindStringIndex(rest[m[1]:])[0] + m[1]
 		s.inline(i+m[1], end, true)
-		if s.contentLines == 0 && len(strings.TrimSpace(string(s.lineOut))) > 0 {
+		if s.contentLines == 0 && len(strings.TrimSpace(string(s.lineBuf.out))) > 0 {
 			s.headingFirst = true
 		}
 	case s.prevPara && (setextEqRE.MatchString(rest) || setextDshRE.MatchString(rest)):
@@ -251,7 +224,7 @@ func (s *mdStripper) line(ls, le int) {
 		para = true
 	case listRE.MatchString(rest):
 		m := listRE.FindStringIndex(rest)
-		s.copy(i, i+m[1])
+		s.lineBuf.copy(i, i+m[1])
 		s.inline(i+m[1], le, true)
 		para = true
 	default:
@@ -289,9 +262,9 @@ func (s *mdStripper) inline(a, b int, top bool) {
 	for _, t := range s.resolve(s.scan(a, b, top)) {
 		switch t.kind {
 		case tokSubst:
-			s.subst(t.str, t.a, t.b)
+			s.lineBuf.subst(t.str, t.a, t.b)
 		default:
-			s.copy(t.a, t.b)
+			s.lineBuf.copy(t.a, t.b)
 		}
 	}
 }

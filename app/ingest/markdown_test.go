@@ -21,31 +21,44 @@ func TestMarkdownGolden(t *testing.T) {
 	}
 	for _, f := range files {
 		t.Run(filepath.Base(f), func(t *testing.T) {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				t.Fatal(err)
-			}
-			d, err := Read(f, src, Meta{})
-			if err != nil {
-				t.Fatal(err)
-			}
+			src, d := readFixture(t, f)
 			checkInvariants(t, src, d)
 			checkRunes(t, src, d, true)
-			golden := strings.TrimSuffix(f, ".md") + ".txt"
-			if *update {
-				if err := os.WriteFile(golden, []byte(d.Report.Text), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if d.Report.Text != string(want) {
-				t.Errorf("text differs from %s:\n got: %q\nwant: %q", golden, d.Report.Text, want)
-			}
+			checkGolden(t, strings.TrimSuffix(f, ".md")+".txt", d.Report.Text)
 		})
+	}
+}
+
+// readFixture reads the file at path and its Document.
+func readFixture(t *testing.T, path string) ([]byte, Document) {
+	t.Helper()
+	src, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := Read(path, src, Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return src, d
+}
+
+// checkGolden compares got with the golden file at path, or rewrites the
+// file with -update.
+func checkGolden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got != string(want) {
+		t.Errorf("differs from %s:\n got: %q\nwant: %q", path, got, want)
 	}
 }
 

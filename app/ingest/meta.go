@@ -48,6 +48,9 @@ func fillMeta(r *app.Report, meta Meta, p parsed) {
 	if r.Outlet == "" && outlet != "" {
 		r.Outlet = outletName(outlet)
 	}
+	if r.Title == "" && p.nameTitle && r.FileName != "" {
+		r.Title = titleFromName(r.FileName)
+	}
 	if r.Title == "" {
 		r.Title = titleFrom(line)
 	}

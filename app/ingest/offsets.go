@@ -163,6 +163,43 @@ type piece struct {
 	copied       bool
 }
 
+// pieceText builds a reader's text (or a line of it) from pieces of its
+// decoded input, for compose to map back to the file.
+type pieceText struct {
+	in     string
+	out    []byte
+	pieces []piece
+}
+
+// copy appends in[a:b] as it is, extending the last piece when it ends
+// where this one starts.
+func (b *pieceText) copy(a, e int) {
+	if e <= a {
+		return
+	}
+	if n := len(b.pieces); n > 0 {
+		last := &b.pieces[n-1]
+		if last.copied && last.d+last.dn == a {
+			last.dn += e - a
+			last.tn += e - a
+			b.out = append(b.out, b.in[a:e]...)
+			return
+		}
+	}
+	b.pieces = append(b.pieces, piece{t: len(b.out), d: a, dn: e - a, tn: e - a, copied: true})
+	b.out = append(b.out, b.in[a:e]...)
+}
+
+// subst appends s in place of in[a:e] (an entity, or a separator written
+// where there was none, a < e or a == e).
+func (b *pieceText) subst(s string, a, e int) {
+	if s == "" {
+		return
+	}
+	b.pieces = append(b.pieces, piece{t: len(b.out), d: a, dn: e - a, tn: len(s)})
+	b.out = append(b.out, s...)
+}
+
 // compose returns the map from an output text built from pieces of an
 // intermediate text to the source of that intermediate text, given inner,
 // the intermediate text's own map. Readers that strip syntax (Markdown,

@@ -8,6 +8,7 @@ import (
 
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
 )
 
 func utf8Valid(b []byte) bool { return utf8.Valid(b) }
@@ -47,6 +48,10 @@ func decodeAs(enc string, b []byte) string {
 		out, _ = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
 	case encUTF16BE:
 		out, _ = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM).NewDecoder().Bytes(b)
+	case encUTF32LE:
+		out, _ = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM).NewDecoder().Bytes(b)
+	case encUTF32BE:
+		out, _ = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM).NewDecoder().Bytes(b)
 	case enc1252:
 		out, _ = charmap.Windows1252.NewDecoder().Bytes(b)
 	default:

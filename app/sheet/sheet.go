@@ -64,6 +64,10 @@ type Cell struct {
 	// against, in a row of two or more claims.
 	Ref  bool
 	Runs []Run
+	// Time and Speaker are a transcript claim's: the start time of the cue
+	// it begins in ("00:12:04") and its speaker, drawn quietly before the
+	// claim. Both are "" for other reports.
+	Time, Speaker string
 }
 
 // Empty reports whether the cell has no claim.
@@ -154,8 +158,12 @@ func (s *Sheet) layRow(row *Row) {
 	for k, ref := range r.Claims {
 		runs := c.ClaimRuns(r, k)
 		claim := c.Docs[ref.Doc].Claims[ref.Claim]
-		row.Cells[ref.Doc] = Cell{Claim: ref.Claim, Ref: k == r.Ref && len(r.Claims) > 1,
+		cell := Cell{Claim: ref.Claim, Ref: k == r.Ref && len(r.Claims) > 1,
 			Runs: markFlags(runs, r, k, claim.Start, claim.End)}
+		if cue, ok := c.Docs[ref.Doc].ClaimCue(ref.Claim); ok {
+			cell.Time, cell.Speaker = app.Timestamp(cue.Start), cue.Speaker
+		}
+		row.Cells[ref.Doc] = cell
 		find.WriteString(textnorm.Fold(c.Docs[ref.Doc].ClaimText(ref.Claim)))
 		find.WriteByte('\n')
 	}

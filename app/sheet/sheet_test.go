@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"parallax/app"
 	"parallax/app/annotate"
@@ -233,5 +234,32 @@ func TestFind(t *testing.T) {
 	}
 	if hits := s.Find(vis, "   "); hits != nil {
 		t.Fatalf("find blank: %v", hits)
+	}
+}
+
+// TestCellTimes checks that a transcript's cells carry the time and
+// speaker of the cue their claim begins in, and other reports' none.
+func TestCellTimes(t *testing.T) {
+	text := "The ferry ran aground off Skarra Point.\n\nNobody was hurt, the coastguard said."
+	c, err := compare.Texts(context.Background(), []app.Report{
+		{Text: text, Cues: []app.Cue{{Offset: 0, Start: 3 * time.Second, Speaker: "PRESENTER"},
+			{Offset: strings.Index(text, "Nobody"), Start: 724 * time.Second}}},
+		{Text: "The ferry ran aground off Skarra Point. Nobody was hurt."},
+	}, compare.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := sheet.New(annotate.New(c, nil))
+	var got []string
+	for _, r := range s.Rows {
+		if cell := r.Cells[0]; !cell.Empty() {
+			got = append(got, cell.Time+" "+cell.Speaker)
+		}
+		if cell := r.Cells[1]; cell.Time != "" || cell.Speaker != "" {
+			t.Errorf("a text report's cell has a time: %+v", cell)
+		}
+	}
+	if want := "00:00:03 PRESENTER|00:12:04 "; strings.Join(got, "|") != want {
+		t.Errorf("cell times %q, want %q", strings.Join(got, "|"), want)
 	}
 }

@@ -206,7 +206,7 @@ func Diff(a, b string, opts ...Option) []Edit {
 		o(&c)
 	}
 	ta, tb := tokenize(a, &c), tokenize(b, &c)
-	ops := diffTokens(ta, tb)
+	ops := diffTokens(ta, tb, MaxWords)
 	ops = cleanup(ops, ta, c.stop)
 	return spans(ops, ta, tb)
 }
@@ -222,8 +222,9 @@ type op struct {
 func (o op) size() int { return min(o.i1-o.i0, o.j1-o.j0) }
 
 // diffTokens returns the edit script between two token lists, Equal runs
-// alternating with single changes (Delete, Insert or Replace).
-func diffTokens(ta, tb []token) []op {
+// alternating with single changes (Delete, Insert or Replace). A middle of
+// more than limit words (see MaxWords) is one change.
+func diffTokens(ta, tb []token, limit int) []op {
 	n, m := len(ta), len(tb)
 	p := 0
 	for p < n && p < m && ta[p].key == tb[p].key {
@@ -255,9 +256,9 @@ func diffTokens(ta, tb []token) []op {
 	}
 	add(true, p, p)
 	ie, je := n-s, m-s
-	if ra, rb, ok := wordRunes(ta[i:ie], tb[j:je]); ok {
+	if ra, rb, ok := wordRunes(ta[i:ie], tb[j:je], limit); ok {
 		dmp := diffmatchpatch.New()
-		dmp.DiffTimeout = 0 // never silently degrade; MaxWords bounds the cost
+		dmp.DiffTimeout = 0 // never silently degrade; the limit bounds the cost
 		for _, d := range dmp.DiffMainRunes(ra, rb, false) {
 			k := utf8.RuneCountInString(d.Text)
 			switch d.Type {
@@ -289,9 +290,9 @@ func diffTokens(ta, tb []token) []op {
 // wordRunes maps each distinct key of a and b to its own rune, so that the
 // claims become rune strings diff-match-patch can compare. It reports false
 // when there are more distinct words than runes, and when a and b
-// together have more than MaxWords words.
-func wordRunes(a, b []token) (ra, rb []rune, ok bool) {
-	if len(a) == 0 || len(b) == 0 || len(a)+len(b) > MaxWords {
+// together have more than limit words.
+func wordRunes(a, b []token, limit int) (ra, rb []rune, ok bool) {
+	if len(a) == 0 || len(b) == 0 || len(a)+len(b) > limit {
 		// Nothing to search (the caller's single change is exact), or
 		// too much (see MaxWords).
 		return nil, nil, false

@@ -460,7 +460,7 @@ func FuzzDiff(f *testing.F) {
 			return
 		}
 		eq := 0
-		for _, o := range diffTokens(ta, tb) {
+		for _, o := range diffTokens(ta, tb, MaxWords) {
 			if o.op == Equal {
 				eq += o.i1 - o.i0
 			}

@@ -60,7 +60,8 @@ func (w *Workspace) UndoFix(ctx context.Context, id int64) error {
 // version of the story, a corrected transcript) keeping its ID, so it stays
 // in its comparisons and their notes find their claims again. The metadata
 // the editor gave it is kept; what the file states fills only what is
-// empty.
+// empty. A transcript's cues come from the new file when it has its own,
+// else they move with the words of the old text (moveCues).
 func (w *Workspace) Reimport(ctx context.Context, id int64, path string) (app.Report, error) {
 	old, err := w.Report(ctx, id)
 	if err != nil {
@@ -73,6 +74,11 @@ func (w *Workspace) Reimport(ctx context.Context, id int64, path string) (app.Re
 	}
 	r := doc.Report
 	r.ID = id
+	if r.Cues == nil {
+		// A transcript re-imported as text (corrected in a word
+		// processor): its words keep their times.
+		r.Cues = moveCues(old.Text, r.Text, old.Cues)
+	}
 	if err := w.store.UpdateReport(ctx, &r); err != nil {
 		return old, fmt.Errorf("could not re-import %s: %w", old.FileName, err)
 	}
@@ -82,7 +88,8 @@ func (w *Workspace) Reimport(ctx context.Context, id int64, path string) (app.Re
 // EditText replaces report id's text with text as the editor corrected it
 // in the window (a transcription error, a missing paragraph), keeping its
 // ID, metadata, file name and format. The text is cleaned as an import
-// would clean it; empty text is refused and nothing changes.
+// would clean it; empty text is refused and nothing changes. A transcript's
+// cues move with its words, so its claims keep their times (moveCues).
 func (w *Workspace) EditText(ctx context.Context, id int64, text string) (app.Report, error) {
 	old, err := w.Report(ctx, id)
 	if err != nil {
@@ -94,6 +101,7 @@ func (w *Workspace) EditText(ctx context.Context, id int64, text string) (app.Re
 	}
 	r := old
 	r.Text, r.Words = doc.Report.Text, doc.Report.Words
+	r.Cues = moveCues(old.Text, r.Text, old.Cues)
 	if err := w.store.UpdateReport(ctx, &r); err != nil {
 		return old, fmt.Errorf("could not save the text: %w", err)
 	}
