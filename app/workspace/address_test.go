@@ -48,9 +48,12 @@ func TestImportAddress(t *testing.T) {
 	if len(res) != 2 {
 		t.Fatalf("%d outcomes", len(res))
 	}
-	r := res[0].Report
 	if res[0].Err != nil || res[0].Path != s.URL+"/old-link" {
 		t.Fatalf("first outcome %+v", res[0])
+	}
+	r, err := st.Report(ctx, res[0].Report.ID) // outcomes carry no text
+	if err != nil {
+		t.Fatal(err)
 	}
 	if r.URL != s.URL+"/news/ferry-story" || r.FileName != "ferry-story.txt" || !strings.Contains(r.Text, "The café on the pier") {
 		t.Errorf("report url %q file %q text %q", r.URL, r.FileName, r.Text)
