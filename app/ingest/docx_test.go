@@ -17,7 +17,7 @@ func wPara(runs ...string) string {
 }
 
 var docxCases = []docxCase{
-	{"paragraphs", wPara(wRun("One.")) + wPara(wRun("Two ") + wRun("words.")), "One.\n\nTwo words.\n"},
+	{"paragraphs", wPara(wRun("One.")) + wPara(wRun("Two ")+wRun("words.")), "One.\n\nTwo words.\n"},
 	{"empty paragraphs dropped", wPara() + wPara(wRun("  ")) + wPara(wRun("Text.")) + "<w:p/>", "Text.\n"},
 	{"paragraph trimmed", wPara(wRun("  padded  ")), "padded\n"},
 	{"whitespace between elements ignored", "<w:p>\n  <w:r>\n    <w:t>A</w:t>\n  </w:r>\n</w:p>", "A\n"},
