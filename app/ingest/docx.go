@@ -60,8 +60,11 @@ func init() {
 const wordKind = "Word document"
 
 // docxSpaces gives the short prefixes of the namespaces the reader knows,
-// transitional and strict alike.
+// transitional and strict alike. The bare prefixes are there for files
+// that use them without declaring them (encoding/xml then reports the
+// prefix as the namespace), which Word opens.
 var docxSpaces = map[string]string{
+	"w": "w", "mc": "mc", "m": "m",
 	"http://schemas.openxmlformats.org/wordprocessingml/2006/main": "w",
 	"http://purl.oclc.org/ooxml/wordprocessingml/main":             "w",
 	"http://schemas.openxmlformats.org/markup-compatibility/2006":  "mc",
@@ -141,8 +144,11 @@ func readDOCX(src []byte, _ Options) (p parsed, err error) {
 		}
 	}
 	doc, err := z.part(main)
+	if errors.Is(err, errNoPart) {
+		return parsed{}, fmt.Errorf("%w: the %s has no %s, the part that holds its text", ErrDamaged, wordKind, main)
+	}
 	if err != nil {
-		return parsed{}, fmt.Errorf("%w: the %s has no readable %s (%v)", ErrDamaged, wordKind, main, err)
+		return parsed{}, err
 	}
 	docRels := readRels(z, main)
 	w := &docxWalker{refs: map[string][]string{}, seen: map[string]bool{}}

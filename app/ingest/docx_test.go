@@ -222,6 +222,10 @@ func TestDOCXPackage(t *testing.T) {
 			}
 		})
 	}
+	undeclared := []byte(`<w:document><w:body><w:p><w:r><w:t>Found.</w:t></w:r></w:p></w:body></w:document>`)
+	if d, err := Read("a.docx", zipFiles(t, []txtarFile{{"word/document.xml", undeclared}}), Meta{}); err != nil || d.Report.Text != "Found.\n" {
+		t.Errorf("undeclared prefix: %q, %v", d.Report.Text, err)
+	}
 	err := readErr(t, "a.docx", zipFiles(t, []txtarFile{types("word/document.xml"), {"word/styles.xml", []byte("<w:styles/>")}}))
 	if !isAny(err, ErrDamaged) {
 		t.Errorf("no main part: %v", err)

@@ -49,8 +49,10 @@ const odtKind = "OpenDocument text"
 // master documents add a suffix.
 const odtMIME = "application/vnd.oasis.opendocument.text"
 
-// odtSpaces gives the short prefixes of the ODF namespaces the reader uses.
+// odtSpaces gives the short prefixes of the ODF namespaces the reader
+// uses, and the bare prefixes for files that leave them undeclared.
 var odtSpaces = map[string]string{
+	"office": "office", "text": "text", "table": "table", "draw": "draw",
 	"urn:oasis:names:tc:opendocument:xmlns:office:1.0":         "office",
 	"urn:oasis:names:tc:opendocument:xmlns:text:1.0":           "text",
 	"urn:oasis:names:tc:opendocument:xmlns:table:1.0":          "table",
@@ -109,8 +111,11 @@ func readODT(src []byte, _ Options) (p parsed, err error) {
 		return parsed{}, ErrEncrypted
 	}
 	content, err := z.part("content.xml")
+	if errors.Is(err, errNoPart) {
+		return parsed{}, fmt.Errorf("%w: the %s has no content.xml, the part that holds its text", ErrDamaged, odtKind)
+	}
 	if err != nil {
-		return parsed{}, fmt.Errorf("%w: the %s has no readable content.xml (%v)", ErrDamaged, odtKind, err)
+		return parsed{}, err
 	}
 	if err := w.part("content.xml", content); err != nil {
 		return parsed{}, err

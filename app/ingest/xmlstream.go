@@ -23,11 +23,12 @@ const (
 	// maxXMLDepth is the deepest element nesting allowed. A Word table in
 	// a text box in a table cell is some 30 levels deep.
 	maxXMLDepth = 256
-	// maxXMLTokens is the most tokens read from one part: a Word part of
-	// maxZipPart bytes holds about 3 million; parsing 5 million takes
-	// about a second here.
-	maxXMLTokens = 5 << 20
 )
+
+// maxXMLTokens is the most tokens read from one part: some 20 MB of
+// Word's XML, a document of a couple of thousand pages; parsing them takes
+// under half a second here. (A variable so tests can lower it.)
+var maxXMLTokens = 2 << 20
 
 // xmlStream reads one XML part under those limits.
 type xmlStream struct {
