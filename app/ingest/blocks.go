@@ -154,13 +154,77 @@ func endsSentence(s string) bool {
 		strings.HasSuffix(s, "。") || strings.HasSuffix(s, "！") || strings.HasSuffix(s, "？")
 }
 
+// flowCtx is where a word processor walker is: the flow paragraphs go to,
+// and the paragraph, table and run being read (nil outside one).
+type flowCtx struct {
+	blocks *blockList
+	para   *paraBuf
+	table  *tableBuf
+	run    *runState
+}
+
+// runState is what a Word run's properties say about its text.
+type runState struct{ hidden bool }
+
+// walkFunc reads the children of the element just started, up to its end,
+// in a context.
+type walkFunc func(c flowCtx) error
+
+// paragraph reads a paragraph element into p with walk and adds it, and
+// the text boxes anchored in it, to the flow.
+func (c flowCtx) paragraph(p *paraBuf, walk walkFunc) error {
+	if err := walk(flowCtx{blocks: &p.boxes, para: p}); err != nil {
+		return err
+	}
+	c.blocks.add(block{text: p.b.String(), heading: p.heading}, p.runOn, p.boxes.done())
+	return nil
+}
+
+// structure is the part a container element plays in a document's
+// flow; each reader maps its element names to these.
+type structure int
+
+const (
+	tableElement structure = iota // a table: its cells' paragraphs flattened
+	rowElement                    // a table row
+	cellElement                   // a table cell: a flow of its own
+	boxElement                    // a text box: its paragraphs follow its anchor
+)
+
+// read reads a container element of this structure with walk.
+func (c flowCtx) read(s structure, walk walkFunc) error {
+	switch s {
+	case tableElement:
+		tb := &tableBuf{}
+		if err := walk(flowCtx{blocks: &tb.stray, table: tb}); err != nil {
+			return err
+		}
+		tb.flatten(c.blocks)
+		return nil
+	case rowElement:
+		if c.table != nil {
+			c.table.row()
+		}
+	case cellElement:
+		if c.table != nil {
+			return walk(flowCtx{blocks: c.table.cell()})
+		}
+	case boxElement:
+		// Inside a paragraph, c.blocks is that paragraph's boxes.
+		return walk(flowCtx{blocks: c.blocks})
+	}
+	return walk(c)
+}
+
 // textBudget bounds the text a document may give (MaxSize), so a small
 // file cannot expand into an unbounded report.
 type textBudget struct{ used int }
 
 // write appends s to p, dropping characters that must not reach a report:
 // controls other than tab and line end (XML 1.0 allows C1 controls and
-// DEL), byte order marks and noncharacters.
+// DEL), byte order marks and noncharacters, and soft hyphens (U+00AD, as
+// LibreOffice stores Word's w:softHyphen), which a reader sees only at a
+// line's end and which would split the word for search and comparison.
 func (tb *textBudget) write(p *paraBuf, s string) error {
 	if tb.used += len(s); tb.used > MaxSize {
 		return fmt.Errorf("%w: the document's text is over %d MB", ErrTooLarge, MaxSize>>20)
@@ -168,7 +232,7 @@ func (tb *textBudget) write(p *paraBuf, s string) error {
 	for _, r := range s {
 		switch {
 		case r == '\t' || r == '\n':
-		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF:
+		case r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) || r == 0xAD || r == 0xFEFF || r == 0xFFFE || r == 0xFFFF:
 			continue
 		}
 		p.b.WriteRune(r)

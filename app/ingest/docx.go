@@ -6,7 +6,6 @@ import (
 	"encoding/xml"
 	"errors"
 	"fmt"
-	"io"
 	"net/url"
 	"path"
 	"strconv"
@@ -80,27 +79,14 @@ var docxSpaces = map[string]string{
 // whose content types name a Word main part. A zip that cannot be opened
 // (truncated, a bomb) is claimed when a local header names a Word part, so
 // that the reader says what is wrong with it.
-func sniffDOCX(src []byte) (ok bool) {
-	if !bytes.HasPrefix(src, zipMagic) {
-		return false
-	}
-	defer func() {
-		if recover() != nil {
-			ok = false
+func sniffDOCX(src []byte) bool {
+	return sniffZip(src, func(z *zipPackage) bool {
+		if z.has("word/document.xml") {
+			return true
 		}
-	}()
-	z, err := openZip(src, wordKind)
-	if err != nil {
-		return localHeaderNamed(src, "word/")
-	}
-	if z.has("word/document.xml") {
-		return true
-	}
-	if f, ok := z.files[zipKey("[Content_Types].xml")]; !ok || f.UncompressedSize64 > 1<<20 {
-		return false
-	}
-	ct, err := z.part("[Content_Types].xml")
-	return err == nil && wordMainPart(ct) != ""
+		ct := z.smallPart("[Content_Types].xml", 1<<20)
+		return ct != nil && wordMainPart(ct) != ""
+	}, func() bool { return localHeaderNamed(src, "word/") })
 }
 
 // wordMainPart returns the part name [Content_Types].xml gives a Word main
@@ -157,7 +143,7 @@ func readDOCX(src []byte, _ Options) (p parsed, err error) {
 	}
 
 	var body blockList
-	if err := w.part(main, doc, func(t xml.StartElement) error { return w.walk(docxCtx{blocks: &body}) }); err != nil {
+	if err := w.part(main, doc, func(t xml.StartElement) error { return w.walk(flowCtx{blocks: &body}) }); err != nil {
 		return parsed{}, err
 	}
 	var notes blockList
@@ -258,18 +244,6 @@ type docxWalker struct {
 	seen map[string]bool
 }
 
-// docxCtx is where the walker is: the flow paragraphs go to, the paragraph,
-// table and run being read (nil outside one).
-type docxCtx struct {
-	blocks *blockList
-	para   *paraBuf
-	table  *tableBuf
-	run    *runState
-}
-
-// runState is what a run's properties say about its text.
-type runState struct{ hidden bool }
-
 // part reads one Word part: fn is called with its root element.
 func (w *docxWalker) part(name string, data []byte, fn func(xml.StartElement) error) error {
 	w.x = newXMLStream(name, data, docxSpaces)
@@ -282,37 +256,25 @@ func (w *docxWalker) part(name string, data []byte, fn func(xml.StartElement) er
 }
 
 // walk reads the children of the element just started, up to its end.
-func (w *docxWalker) walk(c docxCtx) error {
-	for {
-		tok, err := w.x.next()
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
-			return nil
-		case xml.StartElement:
-			if err := w.element(t, c); err != nil {
-				return err
-			}
-		}
-	}
+func (w *docxWalker) walk(c flowCtx) error {
+	return w.x.each(func(t xml.StartElement) error { return w.element(t, c) })
+}
+
+// docxStructure names Word's container elements.
+var docxStructure = map[string]structure{
+	"w:tbl": tableElement, "w:tr": rowElement, "w:tc": cellElement, "w:txbxContent": boxElement,
 }
 
 // element reads one element and its content.
-func (w *docxWalker) element(t xml.StartElement, c docxCtx) error {
+func (w *docxWalker) element(t xml.StartElement, c flowCtx) error {
 	x := w.x
-	switch x.key(t.Name) {
+	k := x.key(t.Name)
+	if s, ok := docxStructure[k]; ok {
+		return c.read(s, w.walk)
+	}
+	switch k {
 	case "w:p":
-		p := &paraBuf{}
-		if err := w.walk(docxCtx{blocks: &p.boxes, para: p}); err != nil {
-			return err
-		}
-		c.blocks.add(block{text: p.b.String(), heading: p.heading}, p.runOn, p.boxes.done())
-		return nil
+		return c.paragraph(&paraBuf{}, w.walk)
 	case "w:pPr":
 		if c.para == nil {
 			return x.skip()
@@ -360,25 +322,6 @@ func (w *docxWalker) element(t xml.StartElement, c docxCtx) error {
 			}
 		}
 		return x.skip()
-	case "w:tbl":
-		tb := &tableBuf{}
-		if err := w.walk(docxCtx{blocks: &tb.stray, table: tb}); err != nil {
-			return err
-		}
-		tb.flatten(c.blocks)
-		return nil
-	case "w:tr":
-		if c.table != nil {
-			c.table.row()
-		}
-		return w.walk(c)
-	case "w:tc":
-		if c.table == nil {
-			return w.walk(c)
-		}
-		return w.walk(docxCtx{blocks: c.table.cell()})
-	case "w:txbxContent":
-		return w.walk(docxCtx{blocks: c.blocks})
 	case "w:sdt":
 		return w.contentControl(c)
 	case "mc:AlternateContent":
@@ -402,7 +345,7 @@ func (w *docxWalker) element(t xml.StartElement, c docxCtx) error {
 
 // visible reports whether text at c reaches the report: not hidden, not
 // in a field's instruction.
-func (w *docxWalker) visible(c docxCtx) bool {
+func (w *docxWalker) visible(c flowCtx) bool {
 	if c.para == nil || (c.run != nil && c.run.hidden) {
 		return false
 	}
@@ -415,7 +358,7 @@ func (w *docxWalker) visible(c docxCtx) bool {
 }
 
 // emit adds text to the paragraph at c when it is visible.
-func (w *docxWalker) emit(c docxCtx, s string) error {
+func (w *docxWalker) emit(c flowCtx, s string) error {
 	if s == "" || !w.visible(c) {
 		return nil
 	}
@@ -423,7 +366,7 @@ func (w *docxWalker) emit(c docxCtx, s string) error {
 }
 
 // emitSkip emits s for an element that stands for it and skips the element.
-func (w *docxWalker) emitSkip(c docxCtx, s string) error {
+func (w *docxWalker) emitSkip(c flowCtx, s string) error {
 	if err := w.emit(c, s); err != nil {
 		return err
 	}
@@ -480,7 +423,7 @@ func (w *docxWalker) paraProps(p *paraBuf) error {
 
 // contentControl reads a w:sdt: its content, unless it shows the
 // control's placeholder prompt ("Click or tap here to enter text.").
-func (w *docxWalker) contentControl(c docxCtx) error {
+func (w *docxWalker) contentControl(c flowCtx) error {
 	x := w.x
 	placeholder := false
 	return x.each(func(t xml.StartElement) error {
@@ -514,7 +457,7 @@ func (w *docxWalker) notes(name string, data []byte, kind string) (map[string]*b
 			}
 			l := &blockList{}
 			out[x.attr(t, "w:id")] = l
-			return w.walk(docxCtx{blocks: l})
+			return w.walk(flowCtx{blocks: l})
 		})
 	})
 	return out, err

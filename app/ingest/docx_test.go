@@ -79,19 +79,23 @@ var docxCases = []docxCase{
 
 func TestDOCXRules(t *testing.T) {
 	for _, c := range docxCases {
-		t.Run(c.name, func(t *testing.T) {
-			d, err := Read("a.docx", docxOf(t, c.body), Meta{})
-			if err != nil {
-				t.Fatalf("Read: %v", err)
-			}
-			checkWordText(t, d)
-			if d.Report.Text != c.want {
-				t.Errorf("text = %q, want %q", d.Report.Text, c.want)
-			}
-			if d.Report.Format != "docx" {
-				t.Errorf("format = %q", d.Report.Format)
-			}
-		})
+		t.Run(c.name, func(t *testing.T) { checkRule(t, "a.docx", docxOf(t, c.body), "docx", c.want) })
+	}
+}
+
+// checkRule reads data as name and checks its format and text.
+func checkRule(t *testing.T, name string, data []byte, format, want string) {
+	t.Helper()
+	d, err := Read(name, data, Meta{})
+	if err != nil {
+		t.Fatalf("Read: %v", err)
+	}
+	checkWordText(t, d)
+	if d.Report.Text != want {
+		t.Errorf("text = %q, want %q", d.Report.Text, want)
+	}
+	if d.Report.Format != format {
+		t.Errorf("format = %q", d.Report.Format)
 	}
 }
 

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"encoding/xml"
 	"errors"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -66,7 +65,7 @@ var odtSpaces = map[string]string{
 // sniffODT recognises an OpenDocument text: a zip whose mimetype entry
 // names it (stored first, so it is read without inflating anything), or a
 // flat XML document whose root names it.
-func sniffODT(src []byte) (ok bool) {
+func sniffODT(src []byte) bool {
 	if !bytes.HasPrefix(src, zipMagic) {
 		head := src[:min(len(src), 4096)]
 		return bytes.Contains(head, []byte("<office:document")) && bytes.Contains(head, []byte(`"`+odtMIME))
@@ -74,20 +73,9 @@ func sniffODT(src []byte) (ok bool) {
 	if len(src) >= 38+len(odtMIME) && string(src[30:38]) == "mimetype" {
 		return bytes.HasPrefix(src[38:], []byte(odtMIME))
 	}
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	z, err := openZip(src, odtKind)
-	if err != nil {
-		return false
-	}
-	if f, ok := z.files["mimetype"]; !ok || f.UncompressedSize64 > 256 {
-		return false
-	}
-	m, err := z.part("mimetype")
-	return err == nil && bytes.HasPrefix(bytes.TrimSpace(m), []byte(odtMIME))
+	return sniffZip(src, func(z *zipPackage) bool {
+		return bytes.HasPrefix(bytes.TrimSpace(z.smallPart("mimetype", 256)), []byte(odtMIME))
+	}, func() bool { return false })
 }
 
 // readODT reads an OpenDocument text, zipped or flat.
@@ -112,7 +100,7 @@ func readODT(src []byte, _ Options) (p parsed, err error) {
 	}
 	content, err := z.part("content.xml")
 	if errors.Is(err, errNoPart) {
-		return parsed{}, fmt.Errorf("%w: the %s has no content.xml, the part that holds its text", ErrDamaged, odtKind)
+		return parsed{}, nil // a template of styles only: no text
 	}
 	if err != nil {
 		return parsed{}, err
@@ -155,13 +143,6 @@ type odtWalker struct {
 	meta  Meta
 }
 
-// odtCtx is where the walker is, as docxCtx is for Word.
-type odtCtx struct {
-	blocks *blockList
-	para   *paraBuf
-	table  *tableBuf
-}
-
 // result is what the parts read give.
 func (w *odtWalker) result() parsed {
 	text, headingFirst := render(&w.body, &w.notes[0], &w.notes[1])
@@ -180,7 +161,7 @@ func (w *odtWalker) part(name string, data []byte) error {
 	return x.each(func(t xml.StartElement) error {
 		switch x.key(t.Name) {
 		case "office:body":
-			return w.walk(odtCtx{blocks: &w.body})
+			return w.walk(flowCtx{blocks: &w.body})
 		case "office:meta":
 			return w.readMeta()
 		}
@@ -190,40 +171,30 @@ func (w *odtWalker) part(name string, data []byte) error {
 
 // walk reads the children of the element just started, up to its end:
 // character data inside a paragraph is its text.
-func (w *odtWalker) walk(c odtCtx) error {
-	for {
-		tok, err := w.x.next()
-		if err != nil {
-			return eofDamaged(w.x, err)
-		}
-		switch t := tok.(type) {
-		case xml.EndElement:
+func (w *odtWalker) walk(c flowCtx) error {
+	return w.x.eachText(func(t xml.StartElement) error { return w.element(t, c) }, func(s xml.CharData) error {
+		if c.para == nil {
 			return nil
-		case xml.CharData:
-			if c.para != nil {
-				if err := w.collapsed(c.para, t); err != nil {
-					return err
-				}
-			}
-		case xml.StartElement:
-			if err := w.element(t, c); err != nil {
-				return err
-			}
 		}
-	}
+		return w.collapsed(c.para, s)
+	})
+}
+
+// odtStructure names ODF's container elements.
+var odtStructure = map[string]structure{
+	"table:table": tableElement, "table:table-row": rowElement, "table:table-cell": cellElement, "draw:text-box": boxElement,
 }
 
 // element reads one element and its content.
-func (w *odtWalker) element(t xml.StartElement, c odtCtx) error {
+func (w *odtWalker) element(t xml.StartElement, c flowCtx) error {
 	x := w.x
-	switch k := x.key(t.Name); k {
+	k := x.key(t.Name)
+	if s, ok := odtStructure[k]; ok {
+		return c.read(s, w.walk)
+	}
+	switch k {
 	case "text:p", "text:h":
-		p := &paraBuf{heading: k == "text:h"}
-		if err := w.walk(odtCtx{blocks: &p.boxes, para: p}); err != nil {
-			return err
-		}
-		c.blocks.add(block{text: p.b.String(), heading: p.heading}, false, p.boxes.done())
-		return nil
+		return c.paragraph(&paraBuf{heading: k == "text:h"}, w.walk)
 	case "text:s":
 		n, err := strconv.Atoi(x.attr(t, "text:c"))
 		if err != nil || n < 1 {
@@ -241,29 +212,10 @@ func (w *odtWalker) element(t xml.StartElement, c odtCtx) error {
 		}
 		return x.each(func(t xml.StartElement) error {
 			if x.key(t.Name) == "text:note-body" {
-				return w.walk(odtCtx{blocks: &w.notes[kind]})
+				return w.walk(flowCtx{blocks: &w.notes[kind]})
 			}
 			return x.skip()
 		})
-	case "table:table":
-		tb := &tableBuf{}
-		if err := w.walk(odtCtx{blocks: &tb.stray, table: tb}); err != nil {
-			return err
-		}
-		tb.flatten(c.blocks)
-		return nil
-	case "table:table-row":
-		if c.table != nil {
-			c.table.row()
-		}
-		return w.walk(c)
-	case "table:table-cell":
-		if c.table == nil {
-			return w.walk(c)
-		}
-		return w.walk(odtCtx{blocks: c.table.cell()})
-	case "draw:text-box":
-		return w.walk(odtCtx{blocks: c.blocks})
 	case "text:hidden-text":
 		if x.attr(t, "text:is-hidden") == "true" {
 			return x.skip()
@@ -309,7 +261,7 @@ func (w *odtWalker) collapsed(p *paraBuf, s []byte) error {
 
 // emitSkip adds s, the text an element stands for, to the paragraph at c
 // and skips the element.
-func (w *odtWalker) emitSkip(c odtCtx, s string) error {
+func (w *odtWalker) emitSkip(c flowCtx, s string) error {
 	if c.para != nil {
 		if err := w.budget.write(c.para, s); err != nil {
 			return err

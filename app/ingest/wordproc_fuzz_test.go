@@ -49,16 +49,22 @@ func mainPart(t testing.TB, path string) []byte {
 	return nil
 }
 
-// FuzzDOCX checks, for any Word file or document.xml: no panic in the
-// sniffers or the reader, a failure is one of the package's errors in one
-// line, and a text is clean.
-func FuzzDOCX(f *testing.F) {
+// addFixtureSeeds adds the fixtures of testdata/dir as seeds, whole and
+// as their main part.
+func addFixtureSeeds(f *testing.F, dir string) {
 	for _, path := range wordFixtures(f) {
-		if strings.Contains(path, string(filepath.Separator)+"docx"+string(filepath.Separator)) {
+		if filepath.Base(filepath.Dir(path)) == dir {
 			f.Add(uint8(wholeFile), fixture(f, path))
 			f.Add(uint8(onePart), mainPart(f, path))
 		}
 	}
+}
+
+// FuzzDOCX checks, for any Word file or document.xml: no panic in the
+// sniffers or the reader, a failure is one of the package's errors in one
+// line, and a text is clean.
+func FuzzDOCX(f *testing.F) {
+	addFixtureSeeds(f, "docx")
 	for _, c := range docxCases {
 		f.Add(uint8(onePart), []byte(`<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`+c.body+`</w:body></w:document>`))
 	}
@@ -79,12 +85,7 @@ func FuzzDOCX(f *testing.F) {
 // FuzzODT is FuzzDOCX for OpenDocument texts: whole files (zipped or
 // flat) or content.xml.
 func FuzzODT(f *testing.F) {
-	for _, path := range wordFixtures(f) {
-		if strings.Contains(path, string(filepath.Separator)+"odt"+string(filepath.Separator)) {
-			f.Add(uint8(wholeFile), fixture(f, path))
-			f.Add(uint8(onePart), mainPart(f, path))
-		}
-	}
+	addFixtureSeeds(f, "odt")
 	for _, c := range odtCases {
 		f.Add(uint8(onePart), []byte(`<office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"><office:body><office:text>`+c.body+`</office:text></office:body></office:document-content>`))
 	}

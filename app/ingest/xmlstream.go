@@ -194,6 +194,12 @@ func (x *xmlStream) root() (xml.StartElement, error) {
 // just read, up to its end; fn must consume the child (skip it, read its
 // text or walk it). Character data between children is passed over.
 func (x *xmlStream) each(fn func(t xml.StartElement) error) error {
+	return x.eachText(fn, nil)
+}
+
+// eachText is each, also calling text (when not nil) with the character
+// data between the children.
+func (x *xmlStream) eachText(fn func(t xml.StartElement) error, text func(s xml.CharData) error) error {
 	for {
 		tok, err := x.next()
 		if err != nil {
@@ -205,6 +211,12 @@ func (x *xmlStream) each(fn func(t xml.StartElement) error) error {
 		case xml.StartElement:
 			if err := fn(t); err != nil {
 				return err
+			}
+		case xml.CharData:
+			if text != nil {
+				if err := text(t); err != nil {
+					return err
+				}
 			}
 		}
 	}

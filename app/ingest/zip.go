@@ -142,6 +142,39 @@ func notContainer(src []byte, kind string) error {
 	return fmt.Errorf("%w: this is not a %s (it holds no zip archive)", ErrDamaged, kind)
 }
 
+// sniffZip is how a sniffer looks inside a zip, cheaply and without ever
+// failing: src opened under the limits is judged by test, and one that
+// cannot be opened (truncated, a bomb) by unopened.
+func sniffZip(src []byte, test func(z *zipPackage) bool, unopened func() bool) (ok bool) {
+	if !bytes.HasPrefix(src, zipMagic) {
+		return false
+	}
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	z, err := openZip(src, "document")
+	if err != nil {
+		return unopened()
+	}
+	return test(z)
+}
+
+// smallPart returns the named part when the archive has it and it is at
+// most limit bytes, else nil: for sniffers reading a marker part.
+func (z *zipPackage) smallPart(name string, limit uint64) []byte {
+	f, ok := z.files[zipKey(name)]
+	if !ok || f.UncompressedSize64 > limit {
+		return nil
+	}
+	data, err := z.part(name)
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
 // zipCause words a zip or inflate error briefly for a message.
 func zipCause(err error) string {
 	switch {
