@@ -321,6 +321,14 @@ func TestEncryptedAndOld(t *testing.T) {
 		}
 	}
 
+	// A .doc that is RTF is refused as RTF; one that is text is read.
+	if err := readErr(t, "letter.doc", []byte(`{\rtf1\ansi Hello}`)); !strings.Contains(err.Error(), "RTF") {
+		t.Errorf("RTF called .doc: %v", err)
+	}
+	if d, err := Read("notes.doc", []byte("Plain notes."), Meta{}); err != nil || d.Report.Text != "Plain notes." {
+		t.Errorf("text called .doc: %q %v", d.Report.Text, err)
+	}
+
 	// Another compound file (a spreadsheet) keeps the plain refusal
 	// naming its kind.
 	xls := make([]byte, 1536)
@@ -328,6 +336,7 @@ func TestEncryptedAndOld(t *testing.T) {
 	copy(xls[512:], []byte("W\x00o\x00r\x00k\x00b\x00o\x00o\x00k\x00\x00\x00"))
 	xls[512+64], xls[512+66] = 18, 2
 	refuse(t, "sheet.xls", xls, ErrBinary)
+	refuse(t, "sheet.doc", xls, ErrBinary)
 	if err := readErr(t, "sheet.xls", xls); !strings.Contains(err.Error(), "old Word or Office") {
 		t.Errorf("spreadsheet: %v", err)
 	}

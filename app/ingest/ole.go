@@ -13,10 +13,13 @@ import (
 // file holding EncryptionInfo and EncryptedPackage streams) is refused as
 // encrypted, and an old binary .doc is refused with how to convert it.
 // Other compound files (.xls, .ppt, .msg) are left to the plain text
-// reader's refusal, which names them.
+// reader's refusal, which names them. The format claims .doc, so that a
+// folder of old documents is reported file by file with the advice rather
+// than passed over.
 func init() {
 	register(&format{
 		name:    "doc",
+		exts:    []string{".doc"},
 		sniff:   sniffOLE,
 		rank:    rankContainer,
 		maxSize: MaxContainerSize,
@@ -32,10 +35,18 @@ func sniffOLE(src []byte) bool {
 	return bytes.HasPrefix(src, oleMagic) && (oleStream(src, "EncryptedPackage") || oleStream(src, "WordDocument"))
 }
 
-// readOLE refuses a compound file with the reason.
-func readOLE(src []byte, _ Options) (parsed, error) {
+// readOLE refuses a compound file with the reason. A file called .doc
+// that is no compound file (RTF, or text) is refused or read as the plain
+// text reader does.
+func readOLE(src []byte, opt Options) (parsed, error) {
+	if !bytes.HasPrefix(src, oleMagic) {
+		return readText(src, opt)
+	}
 	if oleStream(src, "EncryptedPackage") {
 		return parsed{}, ErrEncrypted
+	}
+	if !oleStream(src, "WordDocument") { // a spreadsheet or slides called .doc
+		return parsed{}, sniffBinary(src)
 	}
 	return parsed{}, fmt.Errorf("%w: this is an old Word document (.doc); open it in Word or LibreOffice, save it as .docx and add that", ErrUnsupported)
 }
