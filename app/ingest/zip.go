@@ -31,9 +31,11 @@ const (
 	// maxZipRead is the most that all parts read from one archive may
 	// inflate to.
 	maxZipRead = 64 << 20
-	// maxZipRatio is the highest compression ratio allowed for an entry of
-	// at least zipRatioFloor bytes. Deflate's limit is about 1,032:1, which
-	// bombs approach; XML compresses 5–20:1 and rarely past 100:1.
+	// maxZipRatio is the highest compression ratio allowed for an XML
+	// entry (the only kind ever inflated) of at least zipRatioFloor bytes.
+	// Deflate's limit is about 1,032:1, which bombs approach; XML
+	// compresses 5–20:1 and rarely past 100:1. Pictures are not judged:
+	// a blank scan compresses as well as a bomb and is never inflated.
 	maxZipRatio   = 200
 	zipRatioFloor = 8 << 20
 )
@@ -72,7 +74,7 @@ func openZip(src []byte, kind string) (*zipPackage, error) {
 		if total > maxZipTotal {
 			return nil, fmt.Errorf("%w: the %s would unpack to over %d MB, which looks like a zip bomb", ErrTooLarge, kind, maxZipTotal>>20)
 		}
-		if f.UncompressedSize64 >= zipRatioFloor && f.UncompressedSize64 > maxZipRatio*max(f.CompressedSize64, 1) {
+		if textPart(f.Name) && f.UncompressedSize64 >= zipRatioFloor && f.UncompressedSize64 > maxZipRatio*max(f.CompressedSize64, 1) {
 			return nil, fmt.Errorf("%w: %s in the %s is compressed %d:1, which looks like a zip bomb", ErrTooLarge, f.Name, kind, f.UncompressedSize64/max(f.CompressedSize64, 1))
 		}
 		name := zipKey(f.Name)
@@ -81,6 +83,13 @@ func openZip(src []byte, kind string) (*zipPackage, error) {
 		}
 	}
 	return z, nil
+}
+
+// textPart reports whether an entry is one a reader may inflate: XML
+// parts, relationships, the ODF mimetype.
+func textPart(name string) bool {
+	n := strings.ToLower(name)
+	return strings.HasSuffix(n, ".xml") || strings.HasSuffix(n, ".rels") || n == "mimetype"
 }
 
 // zipKey is the lookup key of a part name.
@@ -139,7 +148,11 @@ func notContainer(src []byte, kind string) error {
 	if err := sniffBinary(src); err != nil {
 		return err
 	}
-	return fmt.Errorf("%w: this is not a %s (it holds no zip archive)", ErrDamaged, kind)
+	article := "a"
+	if strings.ContainsRune("AEIOU", rune(kind[0])) {
+		article = "an"
+	}
+	return fmt.Errorf("%w: this is not %s %s (it holds no zip archive)", ErrDamaged, article, kind)
 }
 
 // sniffZip is how a sniffer looks inside a zip, cheaply and without ever
