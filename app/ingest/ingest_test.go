@@ -114,7 +114,8 @@ func TestReadErrors(t *testing.T) {
 		{"control share", "a.txt", []byte("\x01\x02\x03\x04\x05abcdefghij"), []error{ErrBinary}},
 		{"pdf", "a.txt", []byte("%PDF-1.7\nsome text"), []error{ErrBinary, ErrUnsupported}},
 		{"pdf unknown ext", "a.pdf", []byte("%PDF-1.7\nsome text"), []error{ErrBinary, ErrUnsupported}},
-		{"docx", "a.docx", []byte("PK\x03\x04....word/document.xml"), []error{ErrBinary, ErrUnsupported}},
+		{"docx truncated", "a.docx", []byte("PK\x03\x04....word/document.xml"), []error{ErrDamaged}},
+		{"zip", "a.txt", []byte("PK\x03\x04....other.bin"), []error{ErrBinary, ErrUnsupported}},
 		{"png", "a.png", []byte("\x89PNG\r\n\x1a\n...."), []error{ErrBinary}},
 		{"too large", "a.txt", big, []error{ErrTooLarge}},
 	}
