@@ -71,7 +71,7 @@ func FuzzSubtitles(f *testing.F) {
 		for _, name := range []string{"a.srt", "a.vtt"} {
 			d, err := Read(name, data, Meta{})
 			if err != nil {
-				if !errors.Is(err, ErrEmpty) && !errors.Is(err, ErrBinary) && !errors.Is(err, ErrTooLarge) {
+				if !isAny(err, ErrEmpty, ErrBinary, ErrTooLarge) {
 					t.Fatalf("unexpected error %v", err)
 				}
 				continue

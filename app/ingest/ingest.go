@@ -6,7 +6,7 @@
 // Each file format has its own file (text.go, markdown.go, html.go,
 // docx.go, ...) that registers a reader: its name, the extensions it claims
 // and, for formats that can be told by their bytes, a sniffer. The format of
-// a file is found by its content first (detect.go), because editors' files
+// a file is found by its content first (formatFor), because editors' files
 // are often misnamed (a saved page called .txt, a renamed .docx), then by
 // its extension; a file neither claims is read as plain text when its bytes
 // are text, because editors keep copy in files with no extension, .text or

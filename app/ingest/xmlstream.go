@@ -44,14 +44,14 @@ type xmlStream struct {
 func newXMLStream(part string, data []byte, spaces map[string]string) *xmlStream {
 	if bytes.HasPrefix(data, []byte{0xFF, 0xFE}) || bytes.HasPrefix(data, []byte{0xFE, 0xFF}) {
 		// encoding/xml reads UTF-8 only; a UTF-16 part is turned into
-		// UTF-8 first, and its declaration is then believed by charset().
+		// UTF-8 first, and its declaration is then believed by xmlCharset().
 		if u, err := unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM).NewDecoder().Bytes(data); err == nil {
 			data = u
 		}
 	}
 	d := xml.NewDecoder(bytes.NewReader(stripControls(data)))
 	d.Strict = true
-	d.CharsetReader = charset
+	d.CharsetReader = xmlCharset
 	return &xmlStream{d: d, part: part, spaces: spaces}
 }
 
@@ -73,9 +73,9 @@ func stripControls(data []byte) []byte {
 	return out
 }
 
-// charset gives encoding/xml a reader for a declared encoding other than
+// xmlCharset gives encoding/xml a reader for a declared encoding other than
 // UTF-8 (rare: office programs write UTF-8).
-func charset(label string, r io.Reader) (io.Reader, error) {
+func xmlCharset(label string, r io.Reader) (io.Reader, error) {
 	if strings.HasPrefix(strings.ToLower(label), "utf-16") {
 		return r, nil // already turned into UTF-8 by newXMLStream
 	}
