@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // The HTML reader: a saved web page becomes the article a reader sees,
@@ -102,7 +103,7 @@ func readHTML(src []byte, _ Options) (parsed, error) {
 		// page is read token by token.
 		text = streamText(page)
 	} else {
-		dropInlineData(doc)
+		prune(doc)
 		clues := collectClues(doc)
 		meta = htmlMeta(clues)
 		if meta.Published == "" {
@@ -124,26 +125,42 @@ func dropHeadline(text, title string) string {
 	}
 	t := fold(title)
 	for {
-		first, rest, ok := strings.Cut(text, "\n\n")
-		if !ok || fold(first) != t {
+		first, rest, _ := strings.Cut(text, "\n\n")
+		if fold(first) != t {
 			return text
 		}
 		text = rest
 	}
 }
 
+// prune removes from the tree what no reader of the page saw: <noscript>
+// fallbacks (the page was saved from a browser running its scripts; the
+// parser keeps their content as text, which the extractors would read)
+// and <template> contents; and it empties long attribute values
+// (dropInlineData).
+func prune(n *html.Node) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.ElementNode && (c.DataAtom == atom.Noscript || c.DataAtom == atom.Template) {
+			n.RemoveChild(c)
+		} else {
+			prune(c)
+		}
+		c = next
+	}
+	dropInlineData(n)
+}
+
 // maxAttr is the longest attribute value kept: longer ones are inlined
 // images (data: addresses of megabytes), which each extractor would copy.
 const maxAttr = 4096
 
-// dropInlineData empties long attribute values (inlined images and fonts).
+// dropInlineData empties n's long attribute values (inlined images and
+// fonts).
 func dropInlineData(n *html.Node) {
 	for i := range n.Attr {
 		if len(n.Attr[i].Val) > maxAttr {
 			n.Attr[i].Val = ""
 		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		dropInlineData(c)
 	}
 }

@@ -1,0 +1,274 @@
+package ingest
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestHTMLGolden reads each testdata/html/*.html page and compares its
+// text with the .txt next to it (go test -run Golden -update rewrites
+// them), and its metadata and encoding with htmlGoldenMeta.
+func TestHTMLGolden(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join("testdata", "html", "*.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatal("no golden inputs", err)
+	}
+	for _, f := range files {
+		name := filepath.Base(f)
+		want, ok := htmlGoldenMeta[name]
+		if !ok {
+			continue // pages with no text are tested below
+		}
+		t.Run(name, func(t *testing.T) {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Named .txt, as a saved page often is: found by content.
+			d, err := Read(strings.TrimSuffix(name, ".html")+".txt", src, Meta{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			r := d.Report
+			checkText(t, r.Text)
+			if d.Source.TextLen() != len(r.Text) || !d.Source.Identity() {
+				t.Errorf("offsets are not the identity on the text")
+			}
+			got := htmlMetaWant{r.Title, r.Author, r.Published, r.Outlet, r.URL, d.Encoding, r.Format}
+			if got != want {
+				t.Errorf("metadata\n got: %+v\nwant: %+v", got, want)
+			}
+			golden := strings.TrimSuffix(f, ".html") + ".txt"
+			if *update {
+				if err := os.WriteFile(golden, []byte(r.Text), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			wantText, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if r.Text != string(wantText) {
+				t.Errorf("text differs from %s:\n got: %q\nwant: %q", golden, r.Text, wantText)
+			}
+		})
+	}
+}
+
+type htmlMetaWant struct{ title, author, published, outlet, url, encoding, format string }
+
+var htmlGoldenMeta = map[string]htmlMetaWant{
+	"news.html": {"Ferry runs aground off Kelsey Point, 212 passengers brought ashore", "Mira Okonkwo, Tomas Lindqvist",
+		"2024-03-14", "The Harbour Gazette", "https://harbourgazette.example/news/ferry-aground", "utf-8", "html"},
+	"council-1252.html": {"Brenmoor council approves café licence after “long and heated” vote", "Ines Ferreira",
+		"2023-11-02", "", "", "windows-1252", "html"},
+	"wrong-charset.html": {"Lighthouse keeper’s log found in Skerrow attic", "", "", "", "", "utf-8", "html"},
+	"bom-utf8.html":      {"Market day returns to Ostrel", "", "", "", "", "utf-8", "html"},
+	"old-br.html":        {"Parish notes", "", "", "", "", "utf-8", "html"},
+}
+
+// TestHTMLDropsBoilerplate checks the ferry page keeps its article and
+// none of the page around it.
+func TestHTMLDropsBoilerplate(t *testing.T) {
+	d, err := ReadFile(filepath.Join("testdata", "html", "news.html"), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := d.Report.Text
+	for _, keep := range []string{
+		"The evening ferry from Port Aldous ran aground",
+		"Rescue in the dark",
+		"We heard a long scraping sound",
+		"a full refund of the fare, or",
+		"would publish its first findings",
+	} {
+		if !strings.Contains(text, keep) {
+			t.Errorf("article text lost %q", keep)
+		}
+	}
+	for _, drop := range []string{
+		"cookies", "Accept all", "Sport", "Buy three tide tables", "Related stories",
+		"Channel markers to be reviewed", "SeaDog77", "lifeboat crews, as always", "newsletter",
+		"Subscribe", "All rights reserved", "not text", "Share on social media",
+	} {
+		if strings.Contains(text, drop) {
+			t.Errorf("boilerplate %q kept", drop)
+		}
+	}
+	if strings.HasPrefix(text, "Ferry runs aground") {
+		t.Errorf("the headline is repeated as the first paragraph")
+	}
+	for _, p := range []string{"Rescue in the dark", "a replacement coach to Port Aldous leaving at 09:00,"} {
+		if !strings.Contains(text, "\n\n"+p+"\n\n") {
+			t.Errorf("%q is not a paragraph of its own", p)
+		}
+	}
+}
+
+// TestHTMLRefusals checks pages with nothing to read are refused with the
+// package's error, not a panic or an empty report.
+func TestHTMLRefusals(t *testing.T) {
+	src, err := os.ReadFile(filepath.Join("testdata", "html", "no-body.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, in := range map[string][]byte{
+		"no body":     src,
+		"empty page":  []byte("<!DOCTYPE html><html><head></head><body></body></html>"),
+		"only script": []byte("<html><body><script>document.write('hi')</script></body></html>"),
+	} {
+		if _, err := Read("page.html", in, Meta{}); !errors.Is(err, ErrEmpty) {
+			t.Errorf("%s: got %v, want ErrEmpty", name, err)
+		}
+	}
+}
+
+// TestHTMLHostile reads pages built to break parsers: each must come back
+// quickly, as text or a package error.
+func TestHTMLHostile(t *testing.T) {
+	deep := strings.Repeat("<div>", 5000) + "Deep text that is still read." + strings.Repeat("</div>", 5000)
+	cases := map[string]string{
+		"deep nesting":   "<!DOCTYPE html><html><body>" + deep + "</body></html>",
+		"inline image":   "<html><body><p>Caption text here.</p><img src=\"data:image/png;base64," + strings.Repeat("A", 1<<20) + "\"></body></html>",
+		"unclosed tags":  "<html><body>" + strings.Repeat("<b><i><font>", 3000) + "words</body></html>",
+		"broken table":   "<html><body><table>" + strings.Repeat("<tr><td>cell<table>", 400) + "</body></html>",
+		"comment opener": "<!DOCTYPE html><html><body><p>a</p><!--" + strings.Repeat("-", 100000),
+		"bad json-ld":    `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":` + strings.Repeat("[", 100000) + `</script></head><body><p>Some words.</p></body></html>`,
+		"nul bytes":      "<html><body><p>a\x00b\x00c</p></body></html>",
+	}
+	for name, in := range cases {
+		d, err := Read("x.html", []byte(in), Meta{})
+		if err != nil {
+			if !errors.Is(err, ErrEmpty) {
+				t.Errorf("%s: unexpected error %v", name, err)
+			}
+			continue
+		}
+		checkText(t, d.Report.Text)
+	}
+	d, err := Read("x.html", []byte(cases["deep nesting"]), Meta{})
+	if err != nil || !strings.Contains(d.Report.Text, "Deep text that is still read.") {
+		t.Errorf("deep page: %v %q", err, d.Report.Text)
+	}
+}
+
+// TestHTMLLibraryPanics checks a panic inside a library becomes "found
+// nothing", so the page falls back instead of crashing the program.
+func TestHTMLLibraryPanics(t *testing.T) {
+	if n, s := runReadability(nil, nil); n != nil || s != "" {
+		t.Errorf("readability on nil: %v %q", n, s)
+	}
+	if s := runTrafilatura(nil, nil, nil); s != "" {
+		t.Errorf("trafilatura on nil: %q", s)
+	}
+	if s := textDate(nil, ""); s != "" {
+		t.Errorf("htmldate on nil: %q", s)
+	}
+	if s := fallbackText(nil); s != "" {
+		t.Errorf("fallback on nil: %q", s)
+	}
+}
+
+// TestSniffHTML checks the sniffer takes pages and only pages.
+func TestSniffHTML(t *testing.T) {
+	for in, want := range map[string]bool{
+		"<!DOCTYPE html><html>":                            true,
+		"<!doctype HTML PUBLIC \"-//W3C//DTD\">":           true,
+		"\xEF\xBB\xBF<html lang=en>":                       true,
+		"  \n<!-- saved from url=(0040)x -->\n<html>":      true,
+		"<?xml version=\"1.0\"?>\n<!DOCTYPE html>":         true,
+		"<head><title>x</title>":                           true,
+		"<body>":                                           true,
+		"<HTML>":                                           true,
+		"\xFF\xFE<\x00h\x00t\x00m\x00l\x00>\x00":           true,
+		"<htmlx>":                                          false,
+		"<div align=\"center\">logo</div>\n# Title":        false,
+		"# Notes\n\nSome <b>bold</b> and <html> in prose.": false,
+		"The <html> tag starts a page.":                    false,
+		"<p>A fragment</p>":                                false,
+		"<!-- a comment that never ends":                   false,
+		"<!doctype something-else>":                        false,
+		"":                                                 false,
+	} {
+		if got := sniffHTML([]byte(in)); got != want {
+			t.Errorf("sniffHTML(%q) = %v, want %v", in, got, want)
+		}
+	}
+	if f := formatFor("saved.txt", []byte("<!DOCTYPE html><html><body>x</body></html>")); f.name != "html" {
+		t.Errorf("a page named .txt is read as %s", f.name)
+	}
+	if f := formatFor("notes.md", []byte("<div>hi</div>\n\n# Notes")); f.name != "markdown" {
+		t.Errorf("Markdown starting with a tag is read as %s", f.name)
+	}
+}
+
+// TestDecodeHTML checks the order of charset evidence.
+func TestDecodeHTML(t *testing.T) {
+	latin := "<meta charset=windows-1252><p>caf\xe9 \x93quoted\x94</p>"
+	cases := []struct {
+		name, in, enc, contains string
+	}{
+		{"declared windows-1252", latin, enc1252, "café “quoted”"},
+		{"latin-1 label reads as windows-1252", "<meta charset=\"ISO-8859-1\"><p>\x93x\x94 caf\xe9</p>", enc1252, "“x” café"},
+		{"http-equiv", "<meta http-equiv=\"content-type\" content=\"text/html; charset='windows-1252'\"><p>caf\xe9</p>", enc1252, "café"},
+		{"BOM beats meta", "\xEF\xBB\xBF<meta charset=windows-1252><p>café</p>", encUTF8, "café"},
+		{"declared legacy, bytes UTF-8", "<meta charset=iso-8859-1><p>café – ok</p>", encUTF8, "café – ok"},
+		{"declared UTF-8, bytes windows-1252", "<meta charset=utf-8><p>caf\xe9 na\xefve \x93q\x94</p>", enc1252, "café naïve “q”"},
+		{"undeclared UTF-8", "<p>" + strings.Repeat("x", 2000) + " café</p>", encUTF8, "café"},
+		{"undeclared windows-1252", "<p>caf\xe9</p>", enc1252, "café"},
+		{"meta after a long head", "<head><script>" + strings.Repeat("x", 5000) + "</script><meta charset=windows-1252></head><p>caf\xe9</p>", enc1252, "café"},
+		{"xml declaration", "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><p>caf\xe9</p>", enc1252, "café"},
+		{"unknown label", "<meta charset=no-such-charset><p>café</p>", encUTF8, "café"},
+		{"utf-16 label in ASCII bytes", "<meta charset=utf-16><p>café</p>", encUTF8, "café"},
+		{"shift_jis", "<meta charset=shift_jis><p>\x93\xfa\x96\x7b</p>", "shift_jis", "日本"},
+		{"utf-16le BOM", "\xFF\xFE<\x00p\x00>\x00\xe9\x00", encUTF16LE, "<p>é"},
+	}
+	for _, c := range cases {
+		got, enc := decodeHTML([]byte(c.in))
+		if enc != c.enc || !strings.Contains(got, c.contains) || !utf8.ValidString(got) {
+			t.Errorf("%s: got %q as %s, want %q as %s", c.name, got, enc, c.contains, c.enc)
+		}
+	}
+}
+
+// TestDecodeHTMLBrokenDecoder checks a decoder that fails on the bytes
+// (ISO-2022-JP fed arbitrary bytes) falls back to sniffing.
+func TestDecodeHTMLBrokenDecoder(t *testing.T) {
+	in := "<meta charset=iso-2022-jp><p>caf\xe9 \x1b$B\xff\xfe\x1b(B and more</p>"
+	got, enc := decodeHTML([]byte(in))
+	if !utf8.ValidString(got) || !strings.Contains(got, "and more") {
+		t.Errorf("got %q as %s", got, enc)
+	}
+}
+
+// checkText checks the invariants of a report text whose offsets are the
+// identity on itself (HTML and other formats whose text is not a stretch
+// of the file): valid UTF-8, no CR or control characters, single blank
+// lines between paragraphs, no white space at either end of a line.
+func checkText(t testing.TB, text string) {
+	t.Helper()
+	if !utf8.ValidString(text) {
+		t.Fatalf("text is not valid UTF-8: %q", text)
+	}
+	for i, r := range text {
+		if r == '\n' {
+			continue
+		}
+		if r < 0x20 || r == 0x7F || (r >= 0x80 && r <= 0x9F) || r == 0xFEFF {
+			t.Fatalf("text holds control %U at %d: %q", r, i, text)
+		}
+	}
+	if strings.Contains(text, "\n\n\n") || strings.HasPrefix(text, "\n") || strings.HasSuffix(text, "\n") {
+		t.Fatalf("text has stray blank lines: %q", text)
+	}
+	for _, l := range strings.Split(text, "\n") {
+		if l != strings.TrimSpace(l) {
+			t.Fatalf("line with white space at an end: %q", l)
+		}
+	}
+}
