@@ -32,6 +32,10 @@ type pageClues struct {
 	// bylines are the texts of elements marked as the author by rel=author,
 	// itemprop=author or a class or id naming a byline, in page order.
 	bylines []string
+	// byText is the name in the first short element reading "By Name"
+	// outside the parts around the article, for pages whose byline has
+	// no mark.
+	byText string
 	// canonical is the href of <link rel=canonical>.
 	canonical string
 }
@@ -114,11 +118,16 @@ func collectClues(doc *html.Node) *pageClues {
 				c.itemprop(n, ip)
 			}
 			aside = aside || asideMark(n)
-			if !inAuthor && !aside && bylineMark(n) {
-				if t := oneLine(nodeText(n)); t != "" && len(t) < 200 {
-					c.bylines = append(c.bylines, t)
+			if !inAuthor && !aside {
+				switch {
+				case bylineMark(n):
+					if t := oneLine(nodeText(n)); t != "" && len(t) < 200 {
+						c.bylines = append(c.bylines, t)
+					}
+					inAuthor = true
+				case c.byText == "" && byTextTags[tagOf(n)]:
+					c.byText = byName(n)
 				}
-				inAuthor = true
 			}
 		}
 		for ch := n.FirstChild; ch != nil; ch = ch.NextSibling {
@@ -172,10 +181,18 @@ func (c *pageClues) itemprop(n *html.Node, ip string) {
 // bylineRE matches class and id values of elements holding a byline.
 var bylineRE = regexp.MustCompile(`(?i)(^|[-_ ])(by-?line|author(-?name)?|article-?author|post-?author|entry-?author|writer|contributor)s?($|[-_ ])`)
 
-// bylineMark reports whether n is marked as naming the author.
+// bylineMark reports whether n is marked as naming the author: rel or
+// itemprop author, a class or id naming a byline, or a link to an author's
+// page (/author/name, the address publishing systems give them).
 func bylineMark(n *html.Node) bool {
 	if hasWord(strings.ToLower(attr(n, "rel")), "author") {
 		return true
+	}
+	if tagOf(n) == atom.A {
+		h := strings.ToLower(attr(n, "href"))
+		if strings.Contains(h, "/author/") || strings.Contains(h, "/authors/") {
+			return true
+		}
 	}
 	if ip := strings.ToLower(attr(n, "itemprop")); hasWord(ip, "author") || hasWord(ip, "creator") {
 		return true
@@ -187,6 +204,27 @@ func bylineMark(n *html.Node) bool {
 	return bylineRE.MatchString(ci)
 }
 
+// byTextTags are the elements a byline without a mark is written in.
+var byTextTags = map[atom.Atom]bool{atom.P: true, atom.Span: true, atom.Div: true, atom.Li: true, atom.Address: true}
+
+// byNameRE is a short byline in words: "By Anna Kovacs", "by Jean-Luc de
+// la Tour", "By A. N. Other": two to five names, each capitalised or a
+// particle.
+var byNameRE = regexp.MustCompile(`^[Bb]y:?\s+((?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|du|la|le|bin|al|el)(?:\s+(?:\p{Lu}[\p{L}'’.-]*|van|von|de|da|del|der|di|du|la|le|bin|al|el)){1,4})$`)
+
+// byName returns the name of an element whose whole text is a short
+// byline ("By Anna Kovacs"), or "".
+func byName(n *html.Node) string {
+	t := textContent(n)
+	if len(t) > 120 {
+		return ""
+	}
+	if m := byNameRE.FindStringSubmatch(oneLine(t)); m != nil {
+		return m[1]
+	}
+	return ""
+}
+
 // asideWords in a class or id mark page parts around the article.
 var asideWords = []string{"comment", "related", "sidebar", "widget", "recommend", "footer", "promo", "newsletter", "popular", "trending"}
 
@@ -194,7 +232,7 @@ var asideWords = []string{"comment", "related", "sidebar", "widget", "recommend"
 // than the article.
 func asideMark(n *html.Node) bool {
 	switch tagOf(n) {
-	case atom.Aside, atom.Footer, atom.Nav:
+	case atom.Nav:
 		return true
 	}
 	ci := strings.ToLower(attr(n, "class") + " " + attr(n, "id"))

@@ -247,14 +247,41 @@ func (c *pageClues) pickAuthor(sites map[string]bool) string {
 	if a := shown(c.metas["citation_author"]); a != "" {
 		return a
 	}
-	for _, b := range c.bylines {
+	for _, b := range append(c.bylines, c.byText) {
 		b = bylinePrefixRE.ReplaceAllString(oneLine(b), "")
-		b = bylineTailRE.ReplaceAllString(b, "")
-		if a := cleanAuthor(b); a != "" && !sites[fold(a)] && len(strings.Fields(a)) <= 6 && !strings.Contains(a, ":") {
+		b = dropRoles(bylineTailRE.ReplaceAllString(b, ""))
+		if a := cleanAuthor(b); a != "" && !sites[fold(a)] && len(strings.Fields(a)) <= 8 && !strings.Contains(a, ":") {
 			return a
 		}
 	}
 	return ""
+}
+
+// roleWords are words of a job title that follows a name in a byline
+// ("Anna Kovacs, Senior Health Reporter").
+var roleWords = map[string]bool{
+	"expert": true, "editor": true, "writer": true, "reporter": true, "correspondent": true,
+	"director": true, "manager": true, "contributor": true, "analyst": true, "columnist": true,
+	"producer": true, "officer": true, "founder": true, "ceo": true, "president": true,
+	"attorney": true, "specialist": true, "consultant": true, "journalist": true, "professor": true,
+	"researcher": true, "photographer": true, "chief": true, "senior": true, "associate": true,
+}
+
+// dropRoles cuts a byline before the first comma-separated part that is a
+// job title rather than a name.
+func dropRoles(b string) string {
+	parts := strings.Split(b, ",")
+	for i, p := range parts {
+		for _, w := range wordsOf(p) {
+			if roleWords[w] {
+				if i == 0 {
+					return b
+				}
+				return strings.Join(parts[:i], ",")
+			}
+		}
+	}
+	return b
 }
 
 // dedupe drops repeated names, keeping the first of each.
