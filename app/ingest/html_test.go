@@ -272,3 +272,107 @@ func checkText(t testing.TB, text string) {
 		}
 	}
 }
+
+// TestChooseArticle checks the choice between readability's text and
+// trafilatura's on the two ways they part.
+func TestChooseArticle(t *testing.T) {
+	prose := func(s string) string {
+		return "The " + s + " ferry left the harbour at six in the evening and reached the island late that night."
+	}
+	a, b, c, d := prose("first"), prose("second"), prose("third"), prose("fourth")
+	links := "Home\n\nSport\n\nWeather\n\nSubscribe now\n\nMore from the Gazette\n\nTop stories today"
+	cases := []struct {
+		name, r, t, want string
+	}{
+		{"same", a, a, a},
+		{"readability found nothing", "", b, b},
+		{"trafilatura found nothing", a, "", a},
+		{"trafilatura kept part of the article", a + "\n\n" + b + "\n\n" + c + "\n\n" + d, a, a + "\n\n" + b + "\n\n" + c + "\n\n" + d},
+		{"readability's surplus is boilerplate", a + "\n\n" + links, a, a},
+		{"trafilatura added boilerplate", a + "\n\n" + b, a + "\n\n" + b + "\n\n" + links, a + "\n\n" + b},
+		{"trafilatura's surplus is prose", a + "\n\n" + b, a + "\n\n" + b + "\n\n" + c, a + "\n\n" + b + "\n\n" + c},
+		{"they disagree", a + "\n\n" + b, c + "\n\n" + d, c + "\n\n" + d},
+	}
+	for _, c := range cases {
+		if got := chooseArticle(c.r, c.t); got != c.want {
+			t.Errorf("%s: got %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+// TestHTMLMeta checks where each field comes from, one source at a time.
+func TestHTMLMeta(t *testing.T) {
+	body := "<p>" + strings.Repeat("The harbour board met on Monday to discuss the new ferry timetable for the winter. ", 6) + "</p>"
+	page := func(head, top string) string {
+		return "<!DOCTYPE html><html><head>" + head + "</head><body>" + top + "<article>" + body + "</article></body></html>"
+	}
+	ld := func(j string) string { return `<script type="application/ld+json">` + j + `</script>` }
+	cases := []struct {
+		name, in string
+		want     Meta
+	}{
+		{"json-ld array, author string",
+			page(ld(`[{"@type":"WebPage","name":"Page"},{"@type":"NewsArticle","headline":"Board meets","author":"Ana Ruiz","datePublished":"2021-05-04T23:30:00-05:00"}]`), ""),
+			Meta{Title: "Board meets", Author: "Ana Ruiz", Published: "2021-05-04"}},
+		{"json-ld graph, authors, publisher",
+			page(ld(`{"@context":"https://schema.org","@graph":[{"@type":["ReportageNewsArticle"],"headline":"Timetable &amp; fares","author":[{"@type":"Person","name":"Ana Ruiz"},{"@type":"Person","givenName":"Li","familyName":"Wei"}],"publisher":{"@type":"Organization","name":"Harbour Post"},"datePublished":"2021-05-04"}]}`), ""),
+			Meta{Title: "Timetable & fares", Author: "Ana Ruiz, Li Wei", Published: "2021-05-04", Outlet: "Harbour Post"}},
+		{"publisher as author is no author",
+			page(`<meta property="og:site_name" content="Harbour Post">`+ld(`{"@type":"Article","headline":"Board meets","author":{"@type":"Organization","name":"Harbour Post"}}`), ""),
+			Meta{Title: "Board meets", Outlet: "Harbour Post"}},
+		{"repaired json-ld",
+			page(ld("{\"@type\":\"BlogPosting\",\"headline\":\"Line\nbreak\",\"author\":{\"name\":\"Ana Ruiz\"},}"), ""),
+			Meta{Title: "Line break", Author: "Ana Ruiz"}},
+		{"title cut of the site's name",
+			page(`<title>Board meets on timetable | Harbour Post</title><meta property="og:site_name" content="Harbour Post">`, ""),
+			Meta{Title: "Board meets on timetable", Outlet: "Harbour Post"}},
+		{"h1 agreeing with og:title; logo h1 skipped",
+			page(`<meta property="og:title" content="Board meets - Harbour Post"><meta property="og:site_name" content="Harbour Post">`, "<h1>Harbour Post</h1><h1>Board meets</h1>"),
+			Meta{Title: "Board meets", Outlet: "Harbour Post"}},
+		{"shown headline over metadata",
+			page(`<meta property="og:title" content="SEO title for the board story">`, "<h1>Board meets over winter timetable</h1>"),
+			Meta{Title: "Board meets over winter timetable"}},
+		{"parsely and sailthru",
+			page(`<title>T</title><meta name="parsely-author" content="Ana Ruiz"><meta name="sailthru.date" content="2020-02-03 10:00:00">`, ""),
+			Meta{Title: "T", Author: "Ana Ruiz", Published: "2020-02-03"}},
+		{"microdata",
+			page(`<title>T</title>`, `<div itemprop="author" itemscope><span itemprop="name">Ana Ruiz</span></div><meta itemprop="datePublished" content="2019-12-01">`),
+			Meta{Title: "T", Author: "Ana Ruiz", Published: "2019-12-01"}},
+		{"rel=author byline and time pubdate",
+			page(`<title>T</title>`, `<p class="meta">By <a rel="author" href="/p/ana">Ana Ruiz</a></p><time datetime="2018-07-08T09:00" pubdate>8 July</time>`),
+			Meta{Title: "T", Author: "Ana Ruiz", Published: "2018-07-08"}},
+		{"byline with a role and a date",
+			page(`<title>T</title>`, `<div class="byline">By Ana Ruiz, Senior Transport Reporter | Updated May 4, 2021</div>`),
+			Meta{Title: "T", Author: "Ana Ruiz", Published: "2021-05-04"}}, // the date from the text, by go-htmldate
+		{"plain By line",
+			page(`<title>T</title>`, `<p>By Ana de la Ruiz</p>`),
+			Meta{Title: "T", Author: "Ana de la Ruiz"}},
+		{"comment author is not the author",
+			page(`<title>T</title>`, `<div class="comments"><span class="comment-author">SeaDog77</span></div>`),
+			Meta{Title: "T"}},
+		{"placeholder, address and handle are no authors",
+			page(`<title>T</title><meta name="author" content="page.head.extra.author"><meta property="article:author" content="https://facebook.com/ana"><meta name="parsely-author" content="@ana">`, ""),
+			Meta{Title: "T"}},
+		{"published before modified",
+			page(`<title>T</title><meta property="article:modified_time" content="2022-01-01"><meta property="article:published_time" content="2021-03-03">`, ""),
+			Meta{Title: "T", Published: "2021-03-03"}},
+		{"a modified date only, as go-htmldate takes it",
+			page(`<title>T</title><meta property="article:modified_time" content="2022-01-01">`, ""),
+			Meta{Title: "T", Published: "2022-01-01"}},
+		{"canonical beats og:url; relative is skipped",
+			page(`<title>T</title><link rel="canonical" href="/rel"><meta property="og:url" content="https://www.harbourpost.example/board">`, ""),
+			Meta{Title: "T", URL: "https://www.harbourpost.example/board", Outlet: "harbourpost.example"}},
+	}
+	for _, c := range cases {
+		d, err := Read("p.html", []byte(c.in), Meta{})
+		if err != nil {
+			t.Errorf("%s: %v", c.name, err)
+			continue
+		}
+		r := d.Report
+		got := Meta{Title: r.Title, Author: r.Author, Published: r.Published, Outlet: r.Outlet, URL: r.URL}
+		if got != c.want {
+			t.Errorf("%s:\n got %+v\nwant %+v", c.name, got, c.want)
+		}
+	}
+}

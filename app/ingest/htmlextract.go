@@ -1,6 +1,8 @@
 package ingest
 
 import (
+	"cmp"
+	"hash/fnv"
 	"io"
 	"log/slog"
 	"net/url"
@@ -125,15 +127,18 @@ const (
 
 // chooseArticle picks readability's text r or trafilatura's t.
 func chooseArticle(r, t string) string {
-	if t == "" || r == "" {
-		return t + r
+	if t == "" || r == "" || t == r {
+		return cmp.Or(t, r)
 	}
 	rs, ts := shingleSet(r), shingleSet(t)
-	common := 0
+	common, nr, nt := 0, 0, 0
 	for k, n := range ts {
 		common += min(n, rs[k])
+		nt += n
 	}
-	nr, nt := total(rs), total(ts)
+	for _, n := range rs {
+		nr += n
+	}
 	if nr == 0 || nt == 0 {
 		return t
 	}
@@ -148,22 +153,21 @@ func chooseArticle(r, t string) string {
 }
 
 // shingleSet counts the text's 4-word shingles (lower-cased words of
-// letters and digits), the unit the two outputs are compared in.
-func shingleSet(s string) map[[4]string]int {
+// letters and digits), the unit the two outputs are compared in, each
+// kept as a 64-bit hash of its words.
+func shingleSet(s string) map[uint64]int {
 	w := wordsOf(s)
-	m := make(map[[4]string]int, len(w))
-	for i := 0; i+4 <= len(w); i++ {
-		m[[4]string{w[i], w[i+1], w[i+2], w[i+3]}]++
+	hs := make([]uint64, len(w))
+	for i, x := range w {
+		h := fnv.New64a()
+		h.Write([]byte(x))
+		hs[i] = h.Sum64()
+	}
+	m := make(map[uint64]int, len(w))
+	for i := 0; i+4 <= len(hs); i++ {
+		m[hs[i]*0x9E3779B97F4A7C15^hs[i+1]*0xC2B2AE3D27D4EB4F^hs[i+2]*0x165667B19E3779F9^hs[i+3]]++
 	}
 	return m
-}
-
-func total(m map[[4]string]int) int {
-	n := 0
-	for _, c := range m {
-		n += c
-	}
-	return n
 }
 
 // wordsOf splits s into lower-cased runs of letters, digits and marks.

@@ -29,8 +29,8 @@ import (
 //     a guess.
 //   - Published: article:published_time, the JSON-LD article's
 //     datePublished, other publication metas, a <time> marked as the
-//     publication date; else go-htmldate's search of the page (textDate).
-//     Modified dates are never taken for published ones.
+//     publication date; else go-htmldate's search of the page (textDate),
+//     which may fall back on a modified date when the page gives no other.
 //   - Outlet: og:site_name, the JSON-LD publisher, the site's application
 //     name, then the host name of the page's address.
 //   - URL: <link rel=canonical>, og:url, the JSON-LD url, when absolute.
