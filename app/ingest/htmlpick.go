@@ -129,12 +129,17 @@ func stripSite(t string, sites map[string]bool) string {
 	return t
 }
 
+// maxHeadline is the longest text, in bytes, taken for a title: longer
+// ones are a page's broken markup (an unclosed <title> holds the rest of
+// the page), and the report's first line names it instead.
+const maxHeadline = 300
+
 // pickTitle chooses the headline (see the file comment).
 func (c *pageClues) pickTitle(sites map[string]bool) string {
 	var said []string // what the page says its title is
 	var ldHead string
 	for _, t := range c.ld {
-		if t.article && t.headline != "" {
+		if t.article && t.headline != "" && len(t.headline) <= maxHeadline {
 			said = append(said, t.headline)
 			if ldHead == "" {
 				ldHead = t.headline
@@ -142,10 +147,18 @@ func (c *pageClues) pickTitle(sites map[string]bool) string {
 		}
 	}
 	for _, k := range []string{"headline", "og:title", "twitter:title", "dc.title", "parsely-title", "sailthru.title"} {
-		said = append(said, c.metas[k]...)
+		for _, v := range c.metas[k] {
+			if len(v) <= maxHeadline {
+				said = append(said, v)
+			}
+		}
 	}
-	if c.titleTag != "" {
-		said = append(said, c.titleTag)
+	titleTag := c.titleTag
+	if len(titleTag) > maxHeadline {
+		titleTag = ""
+	}
+	if titleTag != "" {
+		said = append(said, titleTag)
 	}
 	agree := map[string]bool{}
 	for _, s := range said {
@@ -157,7 +170,7 @@ func (c *pageClues) pickTitle(sites map[string]bool) string {
 	}
 	var h1s []string
 	for _, h := range c.h1 {
-		if len(h) < 300 && !sites[fold(h)] {
+		if len(h) <= maxHeadline && !sites[fold(h)] {
 			h1s = append(h1s, h)
 		}
 	}
@@ -171,10 +184,10 @@ func (c *pageClues) pickTitle(sites map[string]bool) string {
 		return h1s[0]
 	case ldHead != "":
 		return ldHead
-	case len(c.metas["og:title"]) > 0:
+	case len(c.metas["og:title"]) > 0 && len(c.metas["og:title"][0]) <= maxHeadline:
 		return stripSite(c.metas["og:title"][0], sites)
 	}
-	return stripSite(c.titleTag, sites)
+	return stripSite(titleTag, sites)
 }
 
 var (
