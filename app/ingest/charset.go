@@ -161,7 +161,7 @@ func metaCharset(z *html.Tokenizer) string {
 // contentCharset takes the charset parameter out of a Content-Type value
 // ("text/html; charset=ISO-8859-1"), quoted or not.
 func contentCharset(content string) string {
-	i := strings.Index(strings.ToLower(content), "charset")
+	i := indexFold(content, "charset")
 	if i < 0 {
 		return ""
 	}
@@ -174,6 +174,17 @@ func contentCharset(content string) string {
 		rest = rest[:end]
 	}
 	return rest
+}
+
+// indexFold is the index of the ASCII word w in s, in any case, or -1.
+// (Lower-casing s first would move the indexes of invalid UTF-8.)
+func indexFold(s, w string) int {
+	for i := 0; i+len(w) <= len(s); i++ {
+		if strings.EqualFold(s[i:i+len(w)], w) {
+			return i
+		}
+	}
+	return -1
 }
 
 // xmlEncoding returns the encoding an XHTML page's XML declaration names
