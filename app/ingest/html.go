@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -90,9 +91,20 @@ func sniffHTML(src []byte) bool {
 
 // readHTML reads a saved page. It never panics on a page: the libraries
 // are run under recover (htmlextract.go), and a page they cannot read is
-// read by a plain extraction of its text.
-func readHTML(src []byte, _ Options) (parsed, error) {
-	page, enc := decodeHTML(src)
+// read by a plain extraction of its text; should anything else fail on
+// it, the page is read token by token, and refused only when that fails
+// too.
+func readHTML(src []byte, _ Options) (p parsed, err error) {
+	var page, enc string
+	defer func() {
+		if r := recover(); r != nil {
+			if page == "" {
+				page, enc = strings.ToValidUTF8(string(src), "\uFFFD"), encUTF8
+			}
+			p, err = streamPage(page, enc)
+		}
+	}()
+	page, enc = decodeHTML(src)
 	var (
 		text string
 		meta Meta
@@ -115,6 +127,21 @@ func readHTML(src []byte, _ Options) (parsed, error) {
 		return parsed{}, ErrEmpty
 	}
 	return parsed{text: text, offsets: identityOffsets(len(text)), encoding: enc, meta: meta}, nil
+}
+
+// streamPage is the last resort of readHTML: the page's text token by
+// token, or ErrDamaged.
+func streamPage(page, enc string) (p parsed, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = parsed{}, fmt.Errorf("%w: the page could not be read", ErrDamaged)
+		}
+	}()
+	text := streamText(page)
+	if strings.TrimSpace(text) == "" {
+		return parsed{}, ErrEmpty
+	}
+	return parsed{text: text, offsets: identityOffsets(len(text)), encoding: enc}, nil
 }
 
 // dropHeadline removes the headline from the top of the body: it is the

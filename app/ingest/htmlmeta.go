@@ -56,15 +56,15 @@ type ldThing struct {
 	orgs      []string // the authors that are typed as organisations
 	published string
 	created   string
-	modified  string
 	publisher string
 	url       string
 }
 
-// ldArticleTypes are schema.org types of articles, matched by suffix
+// ldArticleSuffixes end the schema.org types of articles, matched by suffix
 // ("ReportageNewsArticle", "OpinionNewsArticle" end in "Article").
 var ldArticleSuffixes = []string{"Article", "BlogPosting", "LiveBlogPosting", "Report", "SocialMediaPosting", "DiscussionForumPosting"}
 
+// isArticleType reports whether the schema.org type t is an article.
 func isArticleType(t string) bool {
 	for _, s := range ldArticleSuffixes {
 		if strings.HasSuffix(t, s) {
@@ -355,7 +355,6 @@ func ldObject(t string, x map[string]any) ldThing {
 		orgs:      ldOrgs(x["author"]),
 		published: ldString(x["datePublished"]),
 		created:   ldString(x["dateCreated"]),
-		modified:  ldString(x["dateModified"]),
 		url:       ldString(x["url"]),
 	}
 	if p := ldNames(x["publisher"], 0); len(p) > 0 {
