@@ -105,6 +105,9 @@ func readHTML(src []byte, _ Options) (p parsed, err error) {
 		}
 	}()
 	page, enc = decodeHTML(src)
+	if isXHTML(page) {
+		page = closeEmptyTags(page)
+	}
 	var (
 		text string
 		meta Meta
@@ -127,6 +130,50 @@ func readHTML(src []byte, _ Options) (p parsed, err error) {
 		return parsed{}, ErrEmpty
 	}
 	return parsed{text: text, offsets: identityOffsets(len(text)), encoding: enc, meta: meta}, nil
+}
+
+// isXHTML reports whether page is XHTML: an XML declaration or the XHTML
+// namespace near its start.
+func isXHTML(page string) bool {
+	head := page[:min(len(page), 4096)]
+	return strings.HasPrefix(strings.TrimSpace(head), "<?xml") || strings.Contains(head, "http://www.w3.org/1999/xhtml")
+}
+
+// closeEmptyTags writes XHTML's empty elements (<div/>, <script src=x/>)
+// as an element and its end tag, which the HTML parser would otherwise
+// read as left open, swallowing the rest of the page into a <script> or
+// a <title>.
+func closeEmptyTags(page string) string {
+	z := html.NewTokenizer(strings.NewReader(page))
+	var b strings.Builder
+	b.Grow(len(page) + len(page)/16)
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			return b.String()
+		}
+		raw := z.Raw()
+		if tt != html.SelfClosingTagToken {
+			b.Write(raw)
+			continue
+		}
+		name, _ := z.TagName()
+		if voidElements[string(name)] {
+			b.Write(raw)
+			continue
+		}
+		z.NextIsNotRawText() // <script/> has no content to read raw
+		b.Write(bytes.TrimRight(raw[:len(raw)-2], "/"))
+		b.WriteString("></")
+		b.Write(name)
+		b.WriteByte('>')
+	}
+}
+
+// voidElements are HTML elements that have no content, and no end tag.
+var voidElements = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "param": true, "source": true, "track": true, "wbr": true,
 }
 
 // streamPage is the last resort of readHTML: the page's text token by

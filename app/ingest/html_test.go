@@ -376,3 +376,21 @@ func TestHTMLMeta(t *testing.T) {
 		}
 	}
 }
+
+// TestXHTMLEmptyTags checks XHTML's empty elements do not swallow the page
+// (<script/> read as an open script would hide all that follows).
+func TestXHTMLEmptyTags(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Pier reopens</title><script type="text/javascript" src="a.js"/><style type="text/css"/></head>
+<body><div class="spacer"/><p>The pier at Sandholm reopened on Saturday after a winter of repairs to its timber deck, the harbour office said.</p>
+<p>Anglers were back at the end of it by seven in the morning.<br/>The café follows in May.</p></body></html>`
+	d, err := Read("pier.xhtml", []byte(src), Meta{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The pier at Sandholm reopened on Saturday after a winter of repairs to its timber deck, the harbour office said.\n\nAnglers were back at the end of it by seven in the morning.\nThe café follows in May."
+	if d.Report.Text != want || d.Report.Title != "Pier reopens" {
+		t.Errorf("got %q titled %q", d.Report.Text, d.Report.Title)
+	}
+}

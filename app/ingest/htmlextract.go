@@ -46,6 +46,7 @@ func extractArticle(doc *html.Node, pageURL string) string {
 		u = nil
 	}
 	rNode, rText := runReadability(doc, u)
+	markBreaks(doc) // readability has its own copy
 	text := chooseArticle(rText, runTrafilatura(doc, u, rNode))
 	if strings.TrimSpace(text) == "" {
 		text = fallbackText(doc)
@@ -71,6 +72,25 @@ func runReadability(doc *html.Node, u *url.URL) (node *html.Node, text string) {
 		return nil, ""
 	}
 	return art.Node, nodeText(art.Node)
+}
+
+// breakMark stands for a <br> in text: go-trafilatura drops line breaks
+// and glues the words on either side ("morning.<br>The" reads
+// "morning.The"), so each <br> is followed by this private-use character,
+// which it keeps as a letter, and the text writer turns it back into a
+// line break.
+const breakMark = '\uE000'
+
+// markBreaks puts a breakMark after every <br> of doc.
+func markBreaks(n *html.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom == atom.Br {
+			n.InsertBefore(&html.Node{Type: html.TextNode, Data: string(breakMark)}, c.NextSibling)
+			c = c.NextSibling
+			continue
+		}
+		markBreaks(c)
+	}
 }
 
 // runTrafilatura returns go-trafilatura's article text, with candidate

@@ -118,6 +118,15 @@ func firstRune(s string) rune {
 // text writes a text node's words, collapsing white space (kept as line
 // breaks inside <pre>).
 func (w *textWriter) text(s string) {
+	if strings.ContainsRune(s, breakMark) {
+		for i, part := range strings.Split(s, string(breakMark)) {
+			if i > 0 {
+				w.lineBreak()
+			}
+			w.text(part)
+		}
+		return
+	}
 	if w.pre > 0 {
 		for i, line := range strings.Split(s, "\n") {
 			if i > 0 {
@@ -154,6 +163,16 @@ func (w *textWriter) words(s string) {
 
 func isSpaceByte(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' }
 
+// lineBreak owes a line break, or a paragraph break after another line
+// break with no words between (old pages make paragraphs of <br><br>).
+func (w *textWriter) lineBreak() {
+	if w.pending >= 1 {
+		w.brk(2)
+	} else {
+		w.brk(1)
+	}
+}
+
 // node writes n and its descendants.
 func (w *textWriter) node(n *html.Node) {
 	switch n.Type {
@@ -173,11 +192,9 @@ func (w *textWriter) node(n *html.Node) {
 	}
 	switch tag {
 	case atom.Br:
-		if w.pending >= 1 {
-			w.brk(2)
-		} else {
-			w.brk(1)
-		}
+		if n.NextSibling == nil || n.NextSibling.Data != string(breakMark) {
+			w.lineBreak()
+		} // else the mark that follows stands for it
 		return
 	case atom.Td, atom.Th:
 		if w.pending == 0 && w.b.Len() > 0 {
