@@ -74,7 +74,14 @@ func BenchmarkHTML(b *testing.B) {
 	b.Run("readability", func(b *testing.B) {
 		perPage(b, func([]byte) { runReadability(next(), nil) })
 	})
-	b.Run("trafilatura", func(b *testing.B) {
+	cands := make([]*html.Node, len(docs))
+	for j, d := range docs {
+		cands[j], _ = runReadability(d, nil)
+	}
+	b.Run("trafilatura", func(b *testing.B) { // as the import runs it
+		perPage(b, func([]byte) { d := next(); runTrafilatura(d, nil, cands[i%len(docs)]) })
+	})
+	b.Run("trafilatura-own-fallbacks", func(b *testing.B) { // as a library alone
 		perPage(b, func([]byte) { runTrafilatura(next(), nil, nil) })
 	})
 	b.Run("metadata", func(b *testing.B) {
