@@ -17,7 +17,8 @@ import (
 // golang.org/x/net/html, and its article found by two maintained
 // extractors (htmlextract.go); metadata comes from our own reading of
 // JSON-LD, OpenGraph, <meta> and the page's headline and byline
-// (htmlmeta.go, htmlpick.go), which measured better than either library's.
+// (htmlmeta.go, htmlpick.go), which measured better than either library's
+// on titles and authors and as well as trafilatura's on dates.
 // The text is not a stretch of the file's bytes, so claim offsets are
 // offsets into the report text.
 //

@@ -394,3 +394,22 @@ func TestXHTMLEmptyTags(t *testing.T) {
 		t.Errorf("got %q titled %q", d.Report.Text, d.Report.Title)
 	}
 }
+
+// TestHTMLPartOfMessage reads HTML as the MHTML and e-mail readers hand it
+// over (UTF-8 with a byte order mark, often a short fragment): the BOM
+// wins over the stale <meta charset>, and a short text is neither lost nor
+// repeated.
+func TestHTMLPartOfMessage(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"\xEF\xBB\xBF<html><head><meta charset=iso-8859-1></head><body><p>Short statement: the café is closed.</p></body></html>",
+			"Short statement: the café is closed."},
+		{"\xEF\xBB\xBF<div>The council meets on Monday.</div><div>Regards,<br>Anna Ruiz</div>",
+			"The council meets on Monday.\n\nRegards,\nAnna Ruiz"},
+	} {
+		f := formatFor("page.html", []byte(c.in))
+		p, err := f.read([]byte(c.in), Options{})
+		if f.name != "html" || err != nil || p.text != c.want || p.encoding != encUTF8 {
+			t.Errorf("%s reader: %q as %s (%v), want %q", f.name, p.text, p.encoding, err, c.want)
+		}
+	}
+}

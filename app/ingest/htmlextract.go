@@ -32,7 +32,8 @@ import (
 //     trafilatura's, and trafilatura's surplus is not prose (link lists,
 //     captions, labels). Then readability's is the article.
 //
-// Otherwise trafilatura's stands. When both fail (nothing found, or a
+// Otherwise trafilatura's stands, unless the two hold the same words and
+// readability's keeps more of the page's paragraph and line breaks. When both fail (nothing found, or a
 // library panics on the page), a plain extraction of our own reads the
 // page's main element without its navigation, headers, footers, asides
 // and forms. The thresholds are round numbers fixed before measuring and
@@ -47,11 +48,34 @@ func extractArticle(doc *html.Node, pageURL string) string {
 	}
 	rNode, rText := runReadability(doc, u)
 	markBreaks(doc) // readability has its own copy
-	text := chooseArticle(rText, runTrafilatura(doc, u, rNode))
-	if strings.TrimSpace(text) == "" {
-		text = fallbackText(doc)
+	tText := runTrafilatura(doc, u, rNode)
+	text := chooseArticle(rText, tText)
+	if rText == "" && len(tText) < shortPage {
+		// Neither found an article: a short page, such as an e-mail's
+		// HTML part, whose text trafilatura's rescue runs together (and
+		// may repeat). The plain extraction keeps its blocks.
+		if f := fallbackText(doc); f != "" {
+			text = f
+		}
 	}
-	return text
+	return dropRepeats(text)
+}
+
+// shortPage is the length, in bytes, under which trafilatura's text of a
+// page readability found no article in is its rescue of the whole page
+// (it rescues below 250 characters of article).
+const shortPage = 500
+
+// dropRepeats removes a paragraph that repeats the one before it.
+func dropRepeats(text string) string {
+	paras := strings.Split(text, "\n\n")
+	out := paras[:0]
+	for i, p := range paras {
+		if i == 0 || p != paras[i-1] {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "\n\n")
 }
 
 // discard is the logger readability writes to: nowhere.
@@ -143,6 +167,7 @@ const (
 	nearlyAll   = 0.85 // share of one text's shingles in the other's: "nearly all inside"
 	plainlyLess = 0.75 // below it, a text lacks much of the other
 	proseShare  = 0.5  // share of the surplus's words in prose paragraphs
+	sameWords   = 0.98 // share of shingles in common for "the same text"
 )
 
 // chooseArticle picks readability's text r or trafilatura's t.
@@ -164,6 +189,9 @@ func chooseArticle(r, t string) string {
 	}
 	tInR, rInT := float64(common)/float64(nt), float64(common)/float64(nr)
 	switch {
+	case tInR >= sameWords && rInT >= sameWords && strings.Count(r, "\n") > strings.Count(t, "\n"):
+		return r // the same words, and readability kept the page's breaks
+		// (trafilatura runs sibling <div>s together)
 	case tInR >= nearlyAll && rInT < plainlyLess && proseOf(surplus(r, t)) >= proseShare:
 		return r // trafilatura kept part of the article
 	case rInT >= 0.95 && tInR < nearlyAll && nr*2 >= nt && proseOf(surplus(t, r)) < proseShare:
