@@ -19,7 +19,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke window bench screenshot wordnet train clean
+.PHONY: all deps build run test unit lint smoke window bench htmlscore screenshot wordnet train clean
 
 all: build
 
@@ -60,6 +60,13 @@ bench: deps
 	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Seeds|ECBTopic' ./app/compare | tee bench.out
 	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Long|Dwdiff' -benchtime 3x ./app/compare | tee -a bench.out
 	@sh .ci/benchtable.sh < bench.out; rm -f bench.out
+
+# htmlscore measures HTML import on the saved pages of ../shared/data/html:
+# each page is added with bin/parallax and read back with `show --json`,
+# and scored with ScrapingHub's body metric and title/author/date accuracy
+# (the figures the README quotes).
+htmlscore: build
+	python3 ../shared/tools/htmlscore.py ../shared/data/html ../shared/tools/parallax-extract
 
 screenshot: build
 	sh .ci/screenshot.sh $(BIN) docs/screenshot.png
