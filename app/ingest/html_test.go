@@ -413,3 +413,28 @@ func TestHTMLPartOfMessage(t *testing.T) {
 		}
 	}
 }
+
+// TestDropRepeats checks that a paragraph whose words were all said before
+// is dropped (trafilatura's rescue of a short page appends the page's text
+// run together) while short paragraphs said twice are kept.
+func TestDropRepeats(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"A\n\nB\n\nAB", "A\n\nB"},
+		{"The ferry sank.\n\nTwelve died.\n\nThe ferry sank.Twelve died.", "The ferry sank.\n\nTwelve died."},
+		{"Yes.\n\nNo.\n\nYes.", "Yes.\n\nNo.\n\nYes."},
+		{"The council voted to close the pier.\n\nIt was a close vote.\n\n“The council voted to close the pier”", "The council voted to close the pier.\n\nIt was a close vote."},
+	} {
+		if got := dropRepeats(c.in); got != c.want {
+			t.Errorf("dropRepeats(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	for _, page := range []string{"<p>A</p><p>B</p>", "<html><body><p>The ferry sank.</p><p>Twelve died.</p></body></html>"} {
+		d, err := Read("a.html", []byte(page), Meta{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n := strings.Count(d.Report.Text, "\n\n"); n != 1 {
+			t.Errorf("%s read as %q, want two paragraphs", page, d.Report.Text)
+		}
+	}
+}

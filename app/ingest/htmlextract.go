@@ -66,16 +66,41 @@ func extractArticle(doc *html.Node, pageURL string) string {
 // (it rescues below 250 characters of article).
 const shortPage = 500
 
-// dropRepeats removes a paragraph that repeats the one before it.
+// dropRepeats removes a paragraph whose words were all said, in order,
+// earlier in the text: trafilatura's rescue of a short page appends the
+// page's text run together after its paragraphs ("A.\n\nB.\n\nA.B."), and
+// pages repeat a pull quote or a teaser of the lead. Words are compared
+// as letters and digits only, lower-cased, so spacing and punctuation
+// cannot hide a repeat. A paragraph of under minRepeat such characters is
+// kept even so ("Yes." or "He died." may well be said twice), unless it
+// repeats the whole text before it, as the rescue does.
 func dropRepeats(text string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
-	for i, p := range paras {
-		if i == 0 || p != paras[i-1] {
-			out = append(out, p)
+	var said strings.Builder
+	for _, p := range paras {
+		c := compact(p)
+		if c != "" && (c == said.String() || len(c) >= minRepeat && strings.Contains(said.String(), c)) {
+			continue
 		}
+		said.WriteString(c)
+		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
+}
+
+// minRepeat is the length, in bytes of compact text, from which a repeated
+// paragraph is taken for a copy (about four words).
+const minRepeat = 20
+
+// compact is s lower-cased with everything but letters and digits removed.
+func compact(s string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, s)
 }
 
 // discard is the logger readability writes to: nowhere.
