@@ -245,4 +245,3 @@ func (*pdfScanError) Error() string {
 
 // Is makes errors.Is true for ErrNoTextLayer.
 func (*pdfScanError) Is(target error) bool { return target == ErrNoTextLayer }
-

@@ -8,9 +8,9 @@ package ingest
 // inside PDFium is a WebAssembly trap, which comes back as an error.
 
 import (
-	"image"
 	"errors"
 	"fmt"
+	"image"
 	"io"
 	"math"
 	"os"
