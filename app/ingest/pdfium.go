@@ -30,18 +30,22 @@ import (
 )
 
 const (
-	// pdfiumMemoryPages caps the engine's memory at 1 GiB (64 KiB pages):
-	// a 100 MB document and its decoded pages fit; a decompression bomb
-	// hits the cap and fails instead of filling the machine.
-	pdfiumMemoryPages = 1 << 14
-	// pdfiumBudget is how long one document may keep the engine busy.
-	// PDFium reads a few hundred pages a second here; a file that takes
-	// longer is hostile or broken.
-	pdfiumBudget = 20 * time.Second
+	// pdfiumMemoryPages caps the engine's memory at 512 MiB (64 KiB
+	// pages): a 100 MB document, its objects and a page rendered for OCR
+	// fit; a decompression bomb hits the cap and fails at once instead of
+	// filling the machine.
+	pdfiumMemoryPages = 1 << 13
+	// pdfiumBudget is the most time one document may keep the engine
+	// busy; within it, a document gets pdfiumBase plus pdfiumPerPage for
+	// each page. PDFium reads about a hundred pages a second here, so a
+	// file that takes longer is hostile or broken.
+	pdfiumBudget  = 30 * time.Second
+	pdfiumBase    = 5 * time.Second
+	pdfiumPerPage = 25 * time.Millisecond
 	// pdfiumMaxChars bounds the characters read from one page: a real page
 	// has a few thousand; a hostile one repeating a text operator can claim
 	// millions.
-	pdfiumMaxChars = 200_000
+	pdfiumMaxChars = 50_000
 	// maxPages is the most pages read: a report, a filing or a statement
 	// is far shorter, and a page tree of a million pages is an attack.
 	maxPages = 2000
@@ -161,6 +165,9 @@ func pdfiumDocument(p pdfium.Pdfium, src []byte, deadline time.Time) (pdfDoc, er
 	}
 	if pc.PageCount > maxPages {
 		return pdfDoc{}, fmt.Errorf("%w (%d pages; the limit is %d)", ErrTooLarge, pc.PageCount, maxPages)
+	}
+	if d := time.Now().Add(pdfiumBase + time.Duration(pc.PageCount)*pdfiumPerPage); d.Before(deadline) {
+		deadline = d
 	}
 	doc := pdfDoc{reader: readerPDFium, info: pdfiumInfo(p, d)}
 	for i := 0; i < pc.PageCount; i++ {

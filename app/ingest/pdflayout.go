@@ -115,8 +115,9 @@ const (
 	// lineGapFactor: a baseline distance this much above the usual one
 	// starts a paragraph.
 	lineGapFactor = 1.4
-	// indentMin is a first-line indent.
+	// indentMin and indentMax bound a first-line indent.
 	indentMin = 0.8
+	indentMax = 4
 )
 
 // layoutDoc turns a document's pages into report text: paragraphs in
@@ -710,6 +711,21 @@ func makeBlock(frags []*fragment) block {
 	return b
 }
 
+// flushLeft reports whether most of a block's lines (three or more)
+// start at its left edge, as set text does and centred text does not.
+func (b block) flushLeft() bool {
+	if len(b.lines) < 3 {
+		return false
+	}
+	n := 0
+	for _, l := range b.lines {
+		if l.x0-b.left < 0.3*l.size {
+			n++
+		}
+	}
+	return n*10 >= len(b.lines)*6
+}
+
 // Paragraphs.
 
 // paragraphs joins the blocks' lines into paragraphs separated by blank
@@ -810,7 +826,8 @@ func paraBreak(prev, l line, b block, spacing float64) bool {
 	if (l.y1-prev.y1)/em > lineGapFactor*spacing {
 		return true
 	}
-	if l.x0-b.left > indentMin*em && prev.x0-b.left < 0.3*em && l.x1 > b.right-em {
+	if in := (l.x0 - b.left) / em; in > indentMin && in < indentMax && prev.x0-b.left < 0.3*em &&
+		(l.x1 > b.right-em || b.flushLeft()) {
 		return true // a first-line indent (a centred line is not one)
 	}
 	if short(prev, b) && (endsSentence(prev.text) || !startsLower(l.text)) {
