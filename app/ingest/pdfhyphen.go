@@ -64,7 +64,10 @@ func (h *hyphenLexicon) dehyphenate(last, s string) (keep, ok bool) {
 		return false, false
 	}
 	first, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsLetter(first) {
+	switch {
+	case unicode.IsDigit(first):
+		return true, true // "COVID-" / "19"
+	case !unicode.IsLetter(first):
 		return false, false
 	}
 	hy, _ := utf8.DecodeLastRuneInString(last)
