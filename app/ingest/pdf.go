@@ -52,6 +52,9 @@ func sniffPDF(src []byte) bool {
 // better reading, recognises scanned pages when asked to, and takes the
 // metadata from the information dictionary or the XMP packet.
 func readPDF(src []byte, opt Options) (parsed, error) {
+	if err := checkStreams(src); err != nil {
+		return parsed{}, err
+	}
 	doc, err := readPDFium(src)
 	if errors.Is(err, ErrPassword) || errors.Is(err, ErrEncrypted) {
 		return parsed{}, err
