@@ -56,8 +56,8 @@ func readPDF(src []byte, opt Options) (parsed, error) {
 		return parsed{}, err
 	}
 	doc, err := readPDFium(src)
-	if errors.Is(err, ErrPassword) || errors.Is(err, ErrEncrypted) {
-		return parsed{}, err
+	if errors.Is(err, ErrPassword) || errors.Is(err, ErrEncrypted) || errors.Is(err, ErrTooLarge) || errors.Is(err, errPDFiumTime) {
+		return parsed{}, err // pdftotext would fare no better, only slower
 	}
 	var text string
 	if err == nil {
@@ -65,7 +65,9 @@ func readPDF(src []byte, opt Options) (parsed, error) {
 	}
 	if alt, aerr := readPdftotext(src); aerr == nil {
 		altText := layoutDoc(alt)
-		if err != nil || readingScore(altText, alt) > readingScore(text, doc)+scoreMargin {
+		// When PDFium failed, pdftotext's reading is kept only if it found
+		// text: a damaged file it opens as blank pages is no scan.
+		if err != nil && strings.TrimSpace(altText) != "" || err == nil && readingScore(altText, alt) > readingScore(text, doc)+scoreMargin {
 			doc, text, err = alt, altText, nil
 		}
 	}

@@ -23,8 +23,9 @@ import (
 
 const (
 	// externalBudget is how long an external program (pdftotext,
-	// pdftoppm, tesseract on one page) may run.
-	externalBudget = 60 * time.Second
+	// pdftoppm, tesseract on one page) may run: pdftotext reads a
+	// thousand-page book in a few seconds, tesseract a page in ten.
+	externalBudget = 30 * time.Second
 	// maxToolOutput bounds what is read from an external program.
 	maxToolOutput = 256 << 20
 )
