@@ -13,9 +13,11 @@ LDFLAGS := -X main.version=$(VERSION)
 
 # Debian packages: the window's build needs cgo and X11/GL headers; the
 # window tests and `make screenshot` need a virtual display and its tools;
-# `make bench` compares against dwdiff.
+# `make bench` compares against dwdiff; poppler-utils (pdftotext, pdftoppm)
+# and tesseract make the tests and benchmarks exercise PDF import's second
+# reader and OCR (the pure-Go reader needs neither).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick dwdiff
+TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesseract-ocr-eng
 
 export CGO_ENABLED := 1
 

@@ -166,7 +166,7 @@ func TestZipDamage(t *testing.T) {
 	t.Run("not a zip", func(t *testing.T) {
 		refuse(t, "a.docx", []byte("just some words"), ErrDamaged)
 		refuse(t, "a.odt", []byte("just some words"), ErrDamaged)
-		refuse(t, "a.docx", []byte("%PDF-1.7 a PDF named as Word"), ErrBinary)
+		refuse(t, "a.docx", []byte("%PDF-1.7 a PDF named as Word"), ErrDamaged) // read as the PDF it is
 	})
 	t.Run("empty zip", func(t *testing.T) {
 		refuse(t, "a.docx", zipFiles(t, nil), ErrDamaged)

@@ -62,7 +62,9 @@ type Document struct {
 	// Encoding names how the source bytes were decoded: "utf-8",
 	// "utf-16le", "utf-16be", "utf-32le", "utf-32be" or "windows-1252",
 	// so a caller can tell the editor when a file was not UTF-8 (empty for
-	// formats with their own container, such as .docx).
+	// formats with their own container, such as .docx). For a PDF it names
+	// the reader whose reading was kept: "pdfium" or "pdftotext", with
+	// "+tesseract" when pages were recognised by OCR.
 	Encoding string
 }
 

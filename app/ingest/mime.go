@@ -169,9 +169,10 @@ func countBoundaries(src []byte) int {
 	return bytes.Count(src, []byte("oundary=")) + bytes.Count(src, []byte("OUNDARY="))
 }
 
-// firstLine is the first line of an error message from a library.
+// firstLine is the first line of an error message from a library or a
+// program, trimmed.
 func firstLine(s string) string {
-	s, _, _ = strings.Cut(s, "\n")
+	s, _, _ = strings.Cut(strings.TrimSpace(s), "\n")
 	return s
 }
 
