@@ -42,4 +42,25 @@ if [ -d "$SEEDS" ]; then
 	"$BIN" add "$SEEDS"/*.txt >/dev/null || fail "add seeds"
 	"$BIN" search jordan | grep -c '^[0-9]' | grep -q 3 || fail "search jordan finds fewer than 3 seeds"
 fi
+# Real file kinds, as an editor's folder holds them: every readable kind is
+# added and read back clean, the refused ones say why, and a transcript's
+# claims keep their times in a comparison.
+FIX="$(dirname "$0")/../app/ingest/testdata"
+mkdir -p "$tmp/story/sub"
+cp "$FIX/html/news.html" "$FIX/mhtml/chrome.mhtml" "$FIX/docx/ferry.docx" "$FIX/pdf/columns.pdf" \
+	"$FIX/eml/release-plain.eml" "$tmp/story/"
+cp "$FIX/subtitles/ferry.srt" "$FIX/pdf/scanned.pdf" "$FIX/refused/encrypted.docx" "$tmp/story/sub/"
+cp "$FIX/html/news.html" "$tmp/story/page-saved-as.txt"
+export PARALLAX_DB="$tmp/kinds.db"
+expect_fail "$BIN" add "$tmp/story"
+[ "$(grep -c '^added report' "$tmp/out")" = 6 ] || fail "mixed folder: $(cat "$tmp/out" "$tmp/err")"
+grep -q 'already in the library' "$tmp/out" || fail "the page saved as .txt was not read as the same page"
+grep -q 'scanned.pdf: no text layer' "$tmp/err" || fail "scanned PDF message: $(cat "$tmp/err")"
+grep -q 'encrypted.docx: .*encrypted' "$tmp/err" || fail "encrypted Word message: $(cat "$tmp/err")"
+for id in $("$BIN" list --json | sed -n 's/.*"id": \([0-9]*\).*/\1/p'); do
+	"$BIN" show --json "$id" >"$tmp/show" || fail "show --json $id"
+	grep -q '<div\|<p>\|&amp;\|-->' "$tmp/show" && fail "markup or timing in report $id: $(head -c 400 "$tmp/show")"
+done
+"$BIN" compare --format json "$tmp/story/sub/ferry.srt" "$tmp/story/ferry.docx" >"$tmp/cmp" || fail "compare srt and docx"
+grep -q '"time": *"00:' "$tmp/cmp" || fail "transcript claims have no time"
 echo "smoke: 1 passed, 0 failed"

@@ -414,15 +414,16 @@ func TestHTMLPartOfMessage(t *testing.T) {
 	}
 }
 
-// TestDropRepeats checks that a paragraph whose words were all said before
-// is dropped (trafilatura's rescue of a short page appends the page's text
-// run together) while short paragraphs said twice are kept.
+// TestDropRepeats checks that a paragraph repeating the one before, or the
+// run before it glued together (trafilatura's rescue of a short page), is
+// dropped, while a paragraph said again further on is kept.
 func TestDropRepeats(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{"A\n\nB\n\nAB", "A\n\nB"},
 		{"The ferry sank.\n\nTwelve died.\n\nThe ferry sank.Twelve died.", "The ferry sank.\n\nTwelve died."},
 		{"Yes.\n\nNo.\n\nYes.", "Yes.\n\nNo.\n\nYes."},
-		{"The council voted to close the pier.\n\nIt was a close vote.\n\n“The council voted to close the pier”", "The council voted to close the pier.\n\nIt was a close vote."},
+		{"Contents\n\nThe vote\n\nThe vote\n\nIt was close.", "Contents\n\nThe vote\n\nIt was close."},
+		{"The vote\n\nThe reaction\n\nThe vote\n\nIt was close.", "The vote\n\nThe reaction\n\nThe vote\n\nIt was close."},
 	} {
 		if got := dropRepeats(c.in); got != c.want {
 			t.Errorf("dropRepeats(%q) = %q, want %q", c.in, got, c.want)

@@ -66,32 +66,41 @@ func extractArticle(doc *html.Node, pageURL string) string {
 // (it rescues below 250 characters of article).
 const shortPage = 500
 
-// dropRepeats removes a paragraph whose words were all said, in order,
-// earlier in the text: trafilatura's rescue of a short page appends the
-// page's text run together after its paragraphs ("A.\n\nB.\n\nA.B."), and
-// pages repeat a pull quote or a teaser of the lead. Words are compared
-// as letters and digits only, lower-cased, so spacing and punctuation
-// cannot hide a repeat. A paragraph of under minRepeat such characters is
-// kept even so ("Yes." or "He died." may well be said twice), unless it
-// repeats the whole text before it, as the rescue does.
+// dropRepeats removes a paragraph that repeats the one before it, or the
+// run of paragraphs before it glued together: trafilatura's rescue of a
+// short page appends the page's text run together after its paragraphs
+// ("A.\n\nB.\n\nA.B."). Words are compared as letters and digits only,
+// lower-cased, so spacing and punctuation cannot hide the repeat. A
+// paragraph said again further on (a table of contents, then the
+// headings it lists) is kept: measured on the development pages, the
+// annotators keep such repeats.
 func dropRepeats(text string) string {
 	paras := strings.Split(text, "\n\n")
 	out := paras[:0]
-	var said strings.Builder
+	var kept []string // compact forms of out
 	for _, p := range paras {
 		c := compact(p)
-		if c != "" && (c == said.String() || len(c) >= minRepeat && strings.Contains(said.String(), c)) {
+		if repeatsRun(c, kept) || c == "" && len(out) > 0 && p == out[len(out)-1] {
 			continue
 		}
-		said.WriteString(c)
+		kept = append(kept, c)
 		out = append(out, p)
 	}
 	return strings.Join(out, "\n\n")
 }
 
-// minRepeat is the length, in bytes of compact text, from which a repeated
-// paragraph is taken for a copy (about four words).
-const minRepeat = 20
+// repeatsRun reports whether c is the last of kept, or the last few of
+// kept joined.
+func repeatsRun(c string, kept []string) bool {
+	rest := c
+	for i := len(kept) - 1; i >= 0 && rest != ""; i-- {
+		if !strings.HasSuffix(rest, kept[i]) {
+			return false
+		}
+		rest = strings.TrimSuffix(rest, kept[i])
+	}
+	return rest == "" && c != ""
+}
 
 // compact is s lower-cased with everything but letters and digits removed.
 func compact(s string) string {
