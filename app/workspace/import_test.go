@@ -93,6 +93,9 @@ func TestImportReportsEachAsItGoes(t *testing.T) {
 	if res[1].Err == nil || res[0].Err != nil || res[2].Err != nil {
 		t.Errorf("outcomes %+v", res)
 	}
+	if res[0].Report.ID == 0 || res[0].Report.Text != "" {
+		t.Errorf("returned outcome keeps ID %d and %d bytes of text; want the ID without the text", res[0].Report.ID, len(res[0].Report.Text))
+	}
 	if res[3].Err == nil || !strings.Contains(res[3].Err.Error(), "not imported") {
 		t.Errorf("after cancel: %v", res[3].Err)
 	}

@@ -59,7 +59,9 @@ type ImportOptions struct {
 // that is killed has then reported everything it stored). Cancelling ctx
 // stops before the next file; what was stored stays stored, and the files
 // not reached are reported as cancelled. The outcomes are also returned,
-// in order.
+// in order, without their reports' texts and cues: a batch of thousands of
+// files would otherwise hold every text until it ends (each sees them
+// whole; Report reads one back).
 func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOptions, each func(done, total int, res Imported)) []Imported {
 	items := Expand(sources)
 	out := make([]Imported, 0, len(items))
@@ -68,10 +70,11 @@ func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOpti
 		if res.Err == nil {
 			res = w.import1(ctx, it.Path, opt)
 		}
-		out = append(out, res)
 		if each != nil {
 			each(i+1, len(items), res)
 		}
+		res.Report.Text, res.Report.Cues = "", nil
+		out = append(out, res)
 	}
 	return out
 }
