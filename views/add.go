@@ -3,7 +3,6 @@ package views
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -93,13 +92,7 @@ func (a *addReport) validate() string {
 	if strings.TrimSpace(a.text.Text) == "" {
 		return "Paste the report's text first."
 	}
-	if u := strings.TrimSpace(a.link.Text); u != "" {
-		p, err := url.Parse(u)
-		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			return "The URL should be a web address starting with http:// or https://."
-		}
-	}
-	return ""
+	return checkURL(a.link.Text)
 }
 
 // submit checks the form and stores the report in the background.

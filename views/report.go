@@ -39,6 +39,8 @@ type reportPane struct {
 	text    *widget.Label
 	scroll  *container.Scroll
 	remove  *widget.Button
+	// editDetails opens the title, outlet, author, date and URL.
+	editDetails *widget.Button
 
 	view        fyne.CanvasObject
 	placeholder fyne.CanvasObject
@@ -65,13 +67,15 @@ func (p *reportPane) build() fyne.CanvasObject {
 	p.remove.Importance = widget.LowImportance
 	edit := widget.NewButtonWithIcon("Edit text…", theme.DocumentCreateIcon(), p.m.showEditText)
 	edit.Importance = widget.LowImportance
+	p.editDetails = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), p.m.showEditShown)
+	p.editDetails.Importance = widget.LowImportance
 
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.Selectable = true
 
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove, edit), p.title),
+		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove, edit, p.editDetails), p.title),
 		container.New(&tightVBox{}, p.byline, p.link, p.details.RichText),
 	)
 	// Padded like the header, so the text lines up under the title.
@@ -150,6 +154,9 @@ func details(r app.Report) string {
 	if f := formatName(r.Format); f != "" {
 		parts = append(parts, f)
 	}
+	if r.OCR {
+		parts = append(parts, "text recognised by OCR: check spellings and numbers")
+	}
 	if r.Words == 1 {
 		parts = append(parts, "1 word")
 	} else {
@@ -174,6 +181,12 @@ func formatName(f string) string {
 		return "Word document"
 	case "pdf":
 		return "PDF"
+	case "odt":
+		return "OpenDocument text"
+	case "mhtml":
+		return "saved web page (MHTML)"
+	case "eml", "email":
+		return "e-mail"
 	case "srt", "vtt":
 		return "subtitles (" + f + ")"
 	}
