@@ -22,23 +22,6 @@ import (
 	"parallax/app/workspace"
 )
 
-// tree writes files (path under a temporary folder, slashes -> text) and
-// returns the folder.
-func tree(t testing.TB, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // walk calls f on every visible object under o, through containers and
 // widget renderers, until f returns true.
 func walk(o fyne.CanvasObject, f func(fyne.CanvasObject) bool) bool {
@@ -125,7 +108,7 @@ func (s *hookStore) AddReport(ctx context.Context, r *app.Report) error {
 func TestDropFolderTree(t *testing.T) {
 	st := seeded(t)
 	m := newTestMain(t, st)
-	dir := tree(t, map[string]string{
+	dir := apptest.Tree(t, map[string]string{
 		"story/a.txt":          "The council voted to close the bridge on Monday.",
 		"story/sub/b.md":       "# Bridge shut\n\nCouncillors voted seven to two to shut the old bridge.",
 		"story/sub/deep/c.txt": "Engineers had warned of cracks in the bridge for a year.",
@@ -174,7 +157,7 @@ func TestDropFolderTree(t *testing.T) {
 func TestDropOneFileNeedsNoDialog(t *testing.T) {
 	st := seeded(t)
 	m := newTestMain(t, st)
-	dir := tree(t, map[string]string{"dropped.txt": "A dropped report about the ferry."})
+	dir := apptest.Tree(t, map[string]string{"dropped.txt": "A dropped report about the ferry."})
 	dropped(m, filepath.Join(dir, "dropped.txt"))
 	if st.Count() != 4 || m.report.current.FileName != "dropped.txt" {
 		t.Errorf("drop: %d reports, pane shows %q", st.Count(), m.report.current.FileName)
@@ -197,7 +180,7 @@ func TestCancelKeepsWhatWasAdded(t *testing.T) {
 	for i := range 5 {
 		files[fmt.Sprintf("f%d.txt", i)] = fmt.Sprintf("Report number %d on the bridge closure.", i)
 	}
-	dir := tree(t, files)
+	dir := apptest.Tree(t, files)
 	st.added = func(n int) {
 		if n == 2 {
 			ui(func() {
@@ -234,7 +217,7 @@ func TestCancelKeepsWhatWasAdded(t *testing.T) {
 func TestEditDetailsFromResultList(t *testing.T) {
 	st := seeded(t)
 	m := newTestMain(t, st)
-	dir := tree(t, map[string]string{
+	dir := apptest.Tree(t, map[string]string{
 		"a.txt": "the council voted to close the bridge on monday after a long debate.",
 		"b.txt": "Engineers had warned of cracks for a year.",
 	})
@@ -405,7 +388,7 @@ func TestScannedPDFOffersOCR(t *testing.T) {
 	m := newTestMain(t, st)
 	// The reader of this branch reads the file as text: it stands for
 	// what OCR would recognise in the scan.
-	dir := tree(t, map[string]string{"scan.txt": "Recognised text of the scanned council minutes."})
+	dir := apptest.Tree(t, map[string]string{"scan.txt": "Recognised text of the scanned council minutes."})
 	path := filepath.Join(dir, "scan.txt")
 	scanned := func() *resultList {
 		b := &batch{m: m, mode: asked, finished: true,
@@ -443,7 +426,7 @@ func TestScannedPDFOffersOCR(t *testing.T) {
 func TestOpenFilesPicker(t *testing.T) {
 	st := seeded(t)
 	m := newTestMain(t, st)
-	dir := tree(t, map[string]string{
+	dir := apptest.Tree(t, map[string]string{
 		"a.txt":         "The council voted to close the bridge.",
 		"b.md":          "# Bridge\n\nThe bridge is shut.",
 		"sub/c.txt":     "Engineers found cracks.",
