@@ -65,9 +65,10 @@ func (o *outcome) scanned() bool { return errors.Is(o.err, ingest.ErrNoTextLayer
 type batch struct {
 	m    *Main
 	mode batchMode
-	// roots are the folders among the sources, so a row can name a file
-	// by its place in the folder tree the editor dropped.
-	roots  []string
+	// bases are folders rows name their files from: a file under one is
+	// named by its path from it (story/sub/a.html), as the editor sees the
+	// folder tree dropped or picked.
+	bases  []string
 	ctx    context.Context
 	cancel context.CancelFunc
 
@@ -97,15 +98,19 @@ const viewEvery = 100 * time.Millisecond
 
 // importSources imports files and folders (recursively) in the background,
 // one batch at a time, then reloads the library selecting the last report
-// the batch brought.
-func (m *Main) importSources(sources []string, mode batchMode) {
+// the batch brought. Rows name files from the folders among the sources,
+// or from base when it is not empty (the folder "Open files…" listed).
+func (m *Main) importSources(sources []string, mode batchMode, base string) {
 	if len(sources) == 0 {
 		return
 	}
 	b := &batch{m: m, mode: mode}
+	if base != "" {
+		b.bases = []string{base}
+	}
 	for _, s := range sources {
 		if isDir(s) {
-			b.roots = append(b.roots, s)
+			b.bases = append(b.bases, filepath.Dir(s))
 		}
 	}
 	b.ctx, b.cancel = context.WithCancel(m.ctx)
@@ -294,8 +299,8 @@ func (b *batch) reportIDs() []int64 {
 // name is how a row names its file: its path under the folder the editor
 // gave (story/sub/a.html), or its base name.
 func (b *batch) name(path string) string {
-	for _, root := range b.roots {
-		if rel, err := filepath.Rel(filepath.Dir(root), path); err == nil && !strings.HasPrefix(rel, "..") {
+	for _, base := range b.bases {
+		if rel, err := filepath.Rel(base, path); err == nil && !strings.HasPrefix(rel, "..") {
 			return filepath.ToSlash(rel)
 		}
 	}

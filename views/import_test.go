@@ -481,6 +481,33 @@ func TestOpenFilesPicker(t *testing.T) {
 	}
 }
 
+// TestOpenFilesNamesRowsFromFolder: the result list of "Open files…"
+// names a file from a sub-folder by its path under the folder picked, as
+// the picker listed it, not by its bare name.
+func TestOpenFilesNamesRowsFromFolder(t *testing.T) {
+	st := seeded(t)
+	m := newTestMain(t, st)
+	dir := apptest.Tree(t, map[string]string{
+		"a.txt":         "The council voted to close the bridge.",
+		"sub/a.txt":     "Engineers found cracks in the bridge piers.",
+		"sub/deep/b.md": "# Bridge\n\nThe bridge stays shut until spring.",
+	})
+	p := newPicker(m)
+	p.open(dir)
+	m.jobs.Wait()
+	ui(func() { test.Tap(p.ok) })
+	m.jobs.Wait()
+	d := topDialog(m)
+	for _, want := range []string{"sub/a.txt Added", "sub/deep/b.md Added"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("result list lacks %q; it shows:\n%s", want, d)
+		}
+	}
+	if n := strings.Count(d, "a.txt Added"); n != 2 {
+		t.Errorf("the two a.txt files are not both listed (%d rows); the list shows:\n%s", n, d)
+	}
+}
+
 // TestBatchKeepsNoTexts imports 1,000 files of 20 KB: the result list has
 // a row for each, and the memory in use near the end of the batch and
 // after it grows by far less than their texts (the rows and the import

@@ -79,7 +79,7 @@ func Run(a fyne.App, ws *workspace.Workspace, files []string) {
 // ShowAndRun (command-line arguments).
 func (m *Main) Import(paths []string) {
 	m.fromFiles = len(paths) > 0
-	m.importSources(paths, startup)
+	m.importSources(paths, startup, "")
 }
 
 // New builds the main window over ws and starts opening the library in the

@@ -311,7 +311,7 @@ func (p *picker) submit() {
 		return
 	}
 	p.dlg.Hide()
-	p.m.importSources(paths, asked)
+	p.m.importSources(paths, asked, p.dir)
 }
 
 // A row: a tick box with the file's path, its kind and size on the right.
@@ -364,5 +364,5 @@ func (m *Main) onDropped(_ fyne.Position, uris []fyne.URI) {
 			paths = append(paths, u.Path())
 		}
 	}
-	m.importSources(paths, asked)
+	m.importSources(paths, asked, "")
 }
