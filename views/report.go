@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,9 +75,13 @@ func (p *reportPane) build() fyne.CanvasObject {
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.Selectable = true
 
+	// The actions in one row under the small print, Remove apart from
+	// the edits: stacked beside the title they left a gap under it.
+	actions := container.NewHBox(p.editDetails, edit, layout.NewSpacer(), p.remove)
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove, edit, p.editDetails), p.title),
+		p.title,
 		container.New(&tightVBox{}, p.byline, p.link, p.details.RichText),
+		actions,
 	)
 	// Padded like the header, so the text lines up under the title.
 	p.scroll = container.NewVScroll(container.NewPadded(container.New(&readingLayout{max: readingWidth}, p.text)))
