@@ -60,7 +60,7 @@ func (f *detailsForm) show() {
 	f.title = entry(f.r.Title, "The headline, as the outlet gave it")
 	f.outlet = entry(f.r.Outlet, "e.g. Meridian Wire")
 	f.author = entry(f.r.Author, "")
-	f.published = entry(f.r.Published, "YYYY-MM-DD")
+	f.published = entry(f.r.Published, "e.g. 2025-03-14")
 	f.link = entry(f.r.URL, "https://…")
 	f.link.Validator = func(s string) error {
 		if msg := checkURL(s); msg != "" {

@@ -248,6 +248,26 @@ func TestEditDetailsFromResultList(t *testing.T) {
 	}
 }
 
+// TestRowShowsOutletAfterLongTitle: a row cuts a long title so the
+// outlet and date after it stay in view; the full line under the list,
+// shown when the row is clicked, has the whole title.
+func TestRowShowsOutletAfterLongTitle(t *testing.T) {
+	long := "Councillors vote seven to two to close the old bridge over the Lune after engineers find cracks in its piers"
+	o := &outcome{path: "/news/bridge.txt", report: app.Report{ID: 1, Title: long, Outlet: "Riverside Gazette", Published: "2025-03-14"}}
+	v := &resultList{}
+	row := v.detail(o, true)
+	if !strings.HasSuffix(row, "…” · Riverside Gazette · 14 Mar 2025") || len([]rune(row)) > 120 {
+		t.Errorf("row: %q", row)
+	}
+	if full := v.detail(o, false); !strings.Contains(full, long) {
+		t.Errorf("full line: %q", full)
+	}
+	o.report.Outlet, o.report.Published = "", ""
+	if row := v.detail(o, true); !strings.Contains(row, long) {
+		t.Errorf("with nothing after it the title is cut: %q", row)
+	}
+}
+
 // TestEditDetailsFromReportPane corrects the shown report's outlet and
 // date: the form says how it reads the date, the store and the pane have
 // the new details, and a bad URL cannot be saved.

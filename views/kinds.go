@@ -16,7 +16,7 @@ var kindNames = map[string]string{
 	".pdf": "PDF",
 	".srt": "Subtitles", ".vtt": "Subtitles",
 	".eml": "E-mail",
-	".txt": "Text", ".text": "Text", ".md": "Text", ".markdown": "Text",
+	".txt": "Text", ".text": "Text", ".log": "Text", ".md": "Text", ".markdown": "Text",
 	".mdown": "Text", ".mkd": "Text", ".mkdn": "Text",
 }
 

@@ -2,12 +2,14 @@ package views
 
 import (
 	"fmt"
+	"image/color"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -147,7 +149,11 @@ func (v *resultList) createRow() fyne.CanvasObject {
 	detail.Truncation = fyne.TextTruncateEllipsis
 	edit := widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), nil)
 	ocr := widget.NewButtonWithIcon("Recognise text (OCR)", theme.SearchIcon(), nil)
-	actions := container.NewCenter(container.NewStack(edit, ocr))
+	// The list's scroll bar is drawn over the right edge of its rows: the
+	// gap keeps it off the buttons.
+	gap := canvas.NewRectangle(color.Transparent)
+	gap.SetMinSize(fyne.NewSize(theme.ScrollBarSmallSize(), 0))
+	actions := container.NewHBox(container.NewCenter(container.NewStack(edit, ocr)), gap)
 	return container.NewBorder(nil, nil, icon, actions, container.New(&rowLayout{}, name, detail))
 }
 
@@ -160,7 +166,7 @@ func (v *resultList) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
 	text := c.Objects[0].(*fyne.Container)
 	text.Objects[0].(*widget.Label).SetText(v.b.name(o.path))
 	detail := text.Objects[1].(*widget.Label)
-	detail.SetText(v.detail(o))
+	detail.SetText(v.detail(o, true))
 	detail.Importance = widget.MediumImportance
 	if o.err != nil && !o.recognising {
 		detail.Importance = widget.DangerImportance
@@ -168,7 +174,7 @@ func (v *resultList) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
 	detail.Refresh()
 	c.Objects[1].(*widget.Icon).SetResource(outcomeIcon(o))
 
-	actions := c.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container)
+	actions := c.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*fyne.Container)
 	edit, ocr := actions.Objects[0].(*widget.Button), actions.Objects[1].(*widget.Button)
 	edit.Hide()
 	ocr.Hide()
@@ -188,8 +194,13 @@ func (v *resultList) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
 	}
 }
 
-// detail says what became of a file, in the editor's words.
-func (v *resultList) detail(o *outcome) string {
+// rowTitle is how many characters of an added report's title its row
+// shows before the outlet and date, which would otherwise be cut off.
+const rowTitle = 60
+
+// detail says what became of a file, in the editor's words; short cuts a
+// long title so that a row still shows the outlet and date after it.
+func (v *resultList) detail(o *outcome, short bool) string {
 	switch {
 	case o.recognising:
 		return "Recognising the text of the page images (OCR)…"
@@ -202,14 +213,21 @@ func (v *resultList) detail(o *outcome) string {
 	case o.duplicate:
 		return fmt.Sprintf("Already in the library as “%s”", workspace.Title(o.report))
 	}
-	s := fmt.Sprintf("Added as “%s”", workspace.Title(o.report))
-	if m := rowMeta(o.report); o.report.Outlet != "" || o.report.Published != "" {
-		s += " · " + m
+	title := workspace.Title(o.report)
+	if short && (o.report.Outlet != "" || o.report.Published != "") {
+		title = workspace.Shorten(title, rowTitle)
+	}
+	parts := []string{fmt.Sprintf("Added as “%s”", title)}
+	if o.report.Outlet != "" {
+		parts = append(parts, o.report.Outlet)
+	}
+	if o.report.Published != "" {
+		parts = append(parts, shortDate(o.report.Published))
 	}
 	if o.report.OCR {
-		s += " · text recognised by OCR: check spellings and numbers"
+		parts = append(parts, "text recognised by OCR: check spellings and numbers")
 	}
-	return s
+	return strings.Join(parts, " · ")
 }
 
 // outcomeIcon marks a row: added, already there, refused, being read.
@@ -231,7 +249,7 @@ func (v *resultList) selected(id widget.ListItemID) {
 		return
 	}
 	o := v.b.rows[id]
-	v.full.SetText(v.b.name(o.path) + ": " + v.detail(o))
+	v.full.SetText(v.b.name(o.path) + ": " + v.detail(o, false))
 	v.full.Show()
 }
 
