@@ -66,8 +66,9 @@ func (a *addAddress) show() {
 	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), a.cancel)
 	a.dlg = dialog.NewCustomWithoutButtons("Add from address", content, a.m.win)
 	a.dlg.SetButtons([]fyne.CanvasObject{cancel, a.add})
-	a.dlg.Resize(fyne.NewSize(640, a.dlg.MinSize().Height))
 	a.dlg.Show()
+	// Once shown, the wrapped text knows its width and so its height.
+	a.fit()
 	a.m.win.Canvas().Focus(a.address)
 }
 
@@ -121,11 +122,7 @@ func (a *addAddress) done(addr string, res []workspace.Imported) {
 		a.say("Could not add the page: " + strings.TrimPrefix(r.Err.Error(), filepath.Base(addr)+": "))
 	case r.Duplicate:
 		a.dlg.Hide()
-		a.m.reload(r.Report.ID)
-		msg := fmt.Sprintf("This page is already in the library as “%s”%s. It is selected in the library.",
-			workspace.Title(r.Report), outletSuffix(r.Report.Outlet))
-		a.m.status.set(msg)
-		dialog.ShowInformation("Already in the library", msg, a.m.win)
+		a.m.alreadyThere("This page", r.Report)
 	default:
 		a.dlg.Hide()
 		a.m.reload(r.Report.ID)
@@ -133,10 +130,24 @@ func (a *addAddress) done(addr string, res []workspace.Imported) {
 	}
 }
 
+// say shows what is wrong under the address, which keeps the focus for
+// the correction.
 func (a *addAddress) say(msg string) {
 	a.problem.SetText(msg)
 	a.problem.Show()
-	a.dlg.Resize(fyne.NewSize(640, a.dlg.MinSize().Height))
+	a.fit()
+	a.m.win.Canvas().Focus(a.address)
+}
+
+// fit sizes the dialog to what it shows. A wrapped text's height depends
+// on the width it was last laid out at, so the dialog is laid out at its
+// width first, then given the height the text needs there (once only, a
+// dialog first shown at its narrow minimum kept a blank band under the
+// address).
+func (a *addAddress) fit() {
+	for range 2 {
+		a.dlg.Resize(fyne.NewSize(640, a.dlg.MinSize().Height))
+	}
 }
 
 // schemeRE finds a scheme at the start of an address ("mailto:", "ftp:"),
@@ -166,7 +177,7 @@ func webAddress(s string) (string, string) {
 	case "file":
 		return "", "That is a file on this computer: open it with Open files… or drop it on the window."
 	default:
-		return "", fmt.Sprintf("Parallax fetches web pages only: the address should start with http:// or https://, not %s:.", u.Scheme)
+		return "", fmt.Sprintf("Parallax fetches web pages only, whose addresses start with http:// or https:// (this one starts with %s:).", u.Scheme)
 	}
 	if u.Hostname() == "" {
 		return "", "The address names no site: it should look like https://example.com/news/story."

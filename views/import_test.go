@@ -333,8 +333,8 @@ func TestWebAddress(t *testing.T) {
 		{"example.com:8080/story", "https://example.com:8080/story", ""},
 		{"", "", "Type or paste the address"},
 		{"http://exa mple.com/", "", "no spaces"},
-		{"ftp://example.com/story.txt", "", "not ftp:"},
-		{"mailto:desk@example.com", "", "not mailto:"},
+		{"ftp://example.com/story.txt", "", "starts with ftp:"},
+		{"mailto:desk@example.com", "", "starts with mailto:"},
 		{"file:///home/editor/story.html", "", "open it with Open files…"},
 		{"https://", "", "names no site"},
 		{"https://exa%zzmple.com", "", "not a web address"},
@@ -367,6 +367,26 @@ func TestAddAddressRefusesInvalid(t *testing.T) {
 	test.Type(a.address, "x")
 	if a.problem.Visible() {
 		t.Error("the complaint stays while the address is being corrected")
+	}
+}
+
+// TestAddAddressFitsItsText: the dialog is as tall as what it shows, on
+// first show and with a complaint under the address, without a blank band
+// left from a layout at another width.
+func TestAddAddressFitsItsText(t *testing.T) {
+	m := newTestMain(t, seeded(t))
+	a := m.showAddAddress()
+	slack := func() float32 {
+		c := m.win.Canvas().Overlays().Top().(*widget.PopUp).Content
+		return c.Size().Height - c.MinSize().Height
+	}
+	if s := slack(); s > 1 {
+		t.Errorf("on first show the dialog is %.0f px taller than its content", s)
+	}
+	test.Type(a.address, "mailto:desk@example.com")
+	ui(func() { test.Tap(a.add) })
+	if s := slack(); s > 1 || s < -1 {
+		t.Errorf("with the complaint the dialog is %+.0f px off its content's height", s)
 	}
 }
 
