@@ -3,7 +3,6 @@ package views
 import (
 	"errors"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"parallax/app"
 	"parallax/app/ingest"
 	"parallax/app/workspace"
 )
@@ -93,13 +93,7 @@ func (a *addReport) validate() string {
 	if strings.TrimSpace(a.text.Text) == "" {
 		return "Paste the report's text first."
 	}
-	if u := strings.TrimSpace(a.link.Text); u != "" {
-		p, err := url.Parse(u)
-		if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
-			return "The URL should be a web address starting with http:// or https://."
-		}
-	}
-	return ""
+	return checkURL(a.link.Text)
 }
 
 // submit checks the form and stores the report in the background.
@@ -126,16 +120,23 @@ func (a *addReport) done(res workspace.Imported) {
 		a.say("The report could not be added: " + explain(res.Err))
 	case res.Duplicate:
 		a.dlg.Hide()
-		a.m.reload(res.Report.ID)
-		msg := fmt.Sprintf("This text is already in the library as “%s”%s. It is selected in the library.",
-			workspace.Title(res.Report), outletSuffix(res.Report.Outlet))
-		a.m.status.set(msg)
-		dialog.ShowInformation("Already in the library", msg, a.m.win)
+		a.m.alreadyThere("This text", res.Report)
 	default:
 		a.dlg.Hide()
 		a.m.reload(res.Report.ID)
 		a.m.status.set(fmt.Sprintf("Added “%s”.", workspace.Title(res.Report)))
 	}
+}
+
+// alreadyThere selects r, which the editor tried to add again, and says
+// so in the status bar and a dialog; what names what was added ("This
+// page").
+func (m *Main) alreadyThere(what string, r app.Report) {
+	m.reload(r.ID)
+	msg := fmt.Sprintf("%s is already in the library as “%s”%s. It is selected in the library.",
+		what, workspace.Title(r), outletSuffix(r.Outlet))
+	m.status.set(msg)
+	dialog.ShowInformation("Already in the library", msg, m.win)
 }
 
 func (a *addReport) say(msg string) {

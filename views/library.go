@@ -95,7 +95,7 @@ func (l *library) buildEmpty() fyne.CanvasObject {
 	title := widget.NewLabel("Your library is empty")
 	title.TextStyle.Bold = true
 	title.Alignment = fyne.TextAlignCenter
-	hint := widget.NewLabel("Add the reports of one story to compare them claim by claim: paste text with Add report (Ctrl+N), open .txt or .md files (Ctrl+O), or drop files onto this window.")
+	hint := widget.NewLabel("Add the reports of one story to compare them claim by claim: paste text with Add report (Ctrl+N), open files such as web pages, Word documents, PDFs and subtitles (Ctrl+O), fetch a page by its address (Ctrl+Shift+O), or drop files and folders onto this window.")
 	hint.Wrapping = fyne.TextWrapWord
 	hint.Alignment = fyne.TextAlignCenter
 	add := widget.NewButtonWithIcon("Add report", theme.ContentAddIcon(), l.m.showAddReport)

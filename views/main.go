@@ -72,13 +72,14 @@ func Run(a fyne.App, ws *workspace.Workspace, files []string) {
 	m.ShowAndRun()
 }
 
-// Import adds files to the library in the background, after the library has
-// been opened, with progress in the status bar and a summary at the end;
-// two or more files then open as a comparison. It may be called before
+// Import adds files and folders to the library in the background, after
+// the library has been opened, with progress in the status bar and a
+// summary at the end (the result list when one failed); two to twelve
+// reports then open as a comparison. It may be called before
 // ShowAndRun (command-line arguments).
 func (m *Main) Import(paths []string) {
 	m.fromFiles = len(paths) > 0
-	m.importPaths(paths, len(paths) >= app.MinReports)
+	m.importSources(paths, startup, "")
 }
 
 // New builds the main window over ws and starts opening the library in the
@@ -131,7 +132,8 @@ func (m *Main) build() fyne.CanvasObject {
 	add := widget.NewButtonWithIcon("Add report", theme.ContentAddIcon(), m.showAddReport)
 	add.Importance = widget.HighImportance
 	open := widget.NewButtonWithIcon("Open files…", theme.FolderOpenIcon(), m.showOpenFiles)
-	toolbar := container.NewPadded(container.NewHBox(add, open))
+	fetch := widget.NewButtonWithIcon("Add from address…", theme.DownloadIcon(), func() { m.showAddAddress() })
+	toolbar := container.NewPadded(container.NewHBox(add, open, fetch))
 
 	prefs := m.app.Preferences()
 	m.sideSplit = container.NewVSplit(m.comps.build(), m.lib.build())

@@ -32,6 +32,10 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	open := fyne.NewMenuItem("Open files…", m.showOpenFiles)
 	open.Shortcut = shortcut(fyne.KeyO)
 	open.Icon = theme.FolderOpenIcon()
+	fetch := fyne.NewMenuItem("Add from address…", func() { m.showAddAddress() })
+	fetch.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyO, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	fetch.Icon = theme.DownloadIcon()
+	details := fyne.NewMenuItem("Edit report details…", m.showEditShown)
 	remove := fyne.NewMenuItem("Remove report…", m.confirmRemove)
 	remove.Icon = theme.DeleteIcon()
 	// Action nil: the driver supplies its own quit for an IsQuit item.
@@ -96,7 +100,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	about.Icon = theme.InfoIcon()
 
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", add, open, reimport, fyne.NewMenuItemSeparator(), compareItem, exportItem, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu("File", add, open, fetch, reimport, details, fyne.NewMenuItemSeparator(), compareItem, exportItem, fyne.NewMenuItemSeparator(),
 			remove, removeCmp, fyne.NewMenuItemSeparator(), quit),
 		fyne.NewMenu("Edit", find, findNext, findPrev, searchLib),
 		view,

@@ -6,69 +6,36 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sort"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	fynestorage "fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"parallax/app"
-	"parallax/app/ingest"
 	"parallax/app/workspace"
 )
 
-// prefLastFolder remembers the folder of the last "Open files…", because an
-// editor usually pulls a story's reports from one place.
-const prefLastFolder = "open.last_folder"
+// Preferences of "Open files…": the folder of the last one, because an
+// editor usually pulls a story's reports from one place, and whether
+// sub-folders are searched.
+const (
+	prefLastFolder = "open.last_folder"
+	prefSubfolders = "open.subfolders"
+)
 
-// baseExtensions are always offered by "Open files…"; ingest may add more
-// (ingest.Extensions) as it learns formats.
-var baseExtensions = []string{".txt", ".md", ".markdown"}
-
-// importable reports whether "Open files…" should offer name.
-func importable(name string) bool {
-	if strings.HasPrefix(name, ".") {
-		return false
-	}
-	ext := strings.ToLower(filepath.Ext(name))
-	for _, e := range baseExtensions {
-		if ext == e {
-			return true
-		}
-	}
-	for _, e := range ingest.Extensions() {
-		if ext == strings.ToLower(e) {
-			return true
-		}
-	}
-	return false
-}
-
-// importableIn lists the files in dir that "Open files…" offers, sorted by
-// name, as full paths. Sub-folders are not searched: a story's reports sit
-// together, and a recursive walk of a home folder would take minutes.
-func importableIn(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if err != nil {
-		return nil, err
-	}
-	var out []string
-	for _, e := range entries {
-		if e.Type().IsRegular() && importable(e.Name()) {
-			out = append(out, filepath.Join(dir, e.Name()))
-		}
-	}
-	sort.Strings(out)
-	return out, nil
-}
-
-// showOpenFiles (Ctrl+O) opens several files at once. Fyne's file dialog
-// picks one file, so the editor picks a folder and then ticks the files to
-// import from it, all ticked to start with.
+// showOpenFiles (Ctrl+O) opens many files at once. Fyne's file dialog picks
+// one file, so the editor picks a folder, then ticks the files to import
+// from it and its sub-folders, every file Parallax reads listed and ticked
+// to start with, with a filter by kind.
 func (m *Main) showOpenFiles() {
+	m.chooseFolder(func(dir string) { newPicker(m).open(dir) })
+}
+
+// chooseFolder asks for a folder, starting where the editor last was.
+func (m *Main) chooseFolder(chosen func(dir string)) {
 	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
 		if err != nil {
 			m.showError("Could not open the folder", err)
@@ -78,7 +45,7 @@ func (m *Main) showOpenFiles() {
 			return // cancelled
 		}
 		m.app.Preferences().SetString(prefLastFolder, dir.String())
-		m.chooseFiles(dir.Path())
+		chosen(dir.Path())
 	}, m.win)
 	d.SetTitleText("Choose the folder that holds the reports")
 	d.SetConfirmText("Choose")
@@ -93,288 +60,309 @@ func (m *Main) showOpenFiles() {
 	d.Show()
 }
 
-// chooseFiles lists dir in the background, then shows the checklist.
-func (m *Main) chooseFiles(dir string) {
-	m.spawn(func() {
-		paths, err := importableIn(dir)
+// pickFile is one file "Open files…" offers.
+type pickFile struct {
+	path string
+	// rel is the path under the chosen folder, as the list shows it.
+	rel    string
+	kind   string
+	size   int64
+	ticked bool
+}
+
+// picker is the second step of "Open files…": the files under one folder,
+// each with a tick box, and a tick box per kind that hides or shows the
+// files of that kind.
+type picker struct {
+	m   *Main
+	dir string
+	// files are all the files found; shown those of the kinds ticked.
+	files []*pickFile
+	shown []*pickFile
+	// off are the kinds the editor unticked.
+	off map[string]bool
+	// seq discards a listing overtaken by a newer one.
+	seq int
+
+	where   *widget.Label
+	sub     *widget.Check
+	kinds   *fyne.Container
+	list    *widget.List
+	message *widget.Label
+	count   *widget.Label
+	ok      *widget.Button
+	dlg     *dialog.CustomDialog
+}
+
+func newPicker(m *Main) *picker { return &picker{m: m, off: map[string]bool{}} }
+
+// open shows the dialog and lists dir in the background.
+func (p *picker) open(dir string) {
+	p.where = widget.NewLabel("")
+	p.where.Truncation = fyne.TextTruncateEllipsis
+	other := widget.NewButtonWithIcon("Other folder…", theme.FolderOpenIcon(), func() { p.m.chooseFolder(p.load) })
+	p.sub = widget.NewCheck("Include sub-folders", func(on bool) {
+		p.m.app.Preferences().SetBool(prefSubfolders, on)
+		p.load(p.dir)
+	})
+	p.sub.Checked = p.m.app.Preferences().BoolWithFallback(prefSubfolders, true)
+	p.kinds = container.NewHBox()
+
+	p.list = widget.NewList(func() int { return len(p.shown) }, p.createRow, p.updateRow)
+	p.list.OnSelected = func(id widget.ListItemID) {
+		// A click anywhere on a row ticks or unticks it.
+		p.list.UnselectAll()
+		if id >= 0 && id < len(p.shown) {
+			p.shown[id].ticked = !p.shown[id].ticked
+			p.list.RefreshItem(id)
+			p.updateCount()
+		}
+	}
+	p.message = widget.NewLabel("")
+	p.message.Wrapping = fyne.TextWrapWord
+	p.message.Alignment = fyne.TextAlignCenter
+	p.count = widget.NewLabel("")
+	all := widget.NewButton("Select all", func() { p.tickShown(true) })
+	none := widget.NewButton("Select none", func() { p.tickShown(false) })
+
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, nil, other, p.where),
+		container.NewBorder(nil, nil, p.sub, nil, container.NewHScroll(p.kinds)),
+		container.NewBorder(nil, nil, p.count, container.NewHBox(all, none)),
+		widget.NewSeparator(),
+	)
+	body := container.NewStack(p.list, container.NewCenter(p.message))
+	p.ok = widget.NewButtonWithIcon("Import", theme.ConfirmIcon(), p.submit)
+	p.ok.Importance = widget.HighImportance
+	cancel := widget.NewButtonWithIcon("Cancel", theme.CancelIcon(), func() { p.dlg.Hide() })
+	p.dlg = dialog.NewCustomWithoutButtons("Open files", container.NewBorder(top, nil, nil, nil, body), p.m.win)
+	p.dlg.SetButtons([]fyne.CanvasObject{cancel, p.ok})
+	size := p.m.win.Canvas().Size()
+	p.dlg.Resize(fyne.NewSize(min(820, size.Width-40), min(600, size.Height-40)))
+	p.dlg.Show()
+	p.load(dir)
+}
+
+// load lists dir in the background and shows what it holds.
+func (p *picker) load(dir string) {
+	p.dir = dir
+	p.where.SetText("Files in " + dir)
+	p.files, p.shown = nil, nil
+	p.list.Refresh()
+	p.say("Looking for files…")
+	p.updateCount()
+	p.seq++
+	seq, sub := p.seq, p.sub.Checked
+	p.m.spawn(func() {
+		files, problem := listFolder(dir, sub)
 		do(func() {
-			switch {
-			case err != nil:
-				m.showError("Could not read the folder", err)
-			case len(paths) == 0:
-				dialog.ShowInformation("No reports found",
-					fmt.Sprintf("There are no %s files in %s.", extensionList(), dir), m.win)
-			default:
-				m.showChecklist(dir, paths)
+			if seq != p.seq {
+				return // the editor chose another folder meanwhile
 			}
+			p.files = files
+			p.buildKinds()
+			p.filter()
+			p.say(problem)
 		})
 	})
 }
 
-// extensionList is ".txt, .md or .markdown" for messages.
-func extensionList() string {
-	seen := map[string]bool{}
-	var exts []string
-	for _, e := range append(append([]string{}, baseExtensions...), ingest.Extensions()...) {
-		if !seen[e] {
-			seen[e] = true
-			exts = append(exts, e)
+// listFolder finds the files Parallax reads in dir (and its sub-folders
+// when sub is set, as an import of the folder would: workspace.Expand),
+// ticked, with a message when there is something to say about them.
+func listFolder(dir string, sub bool) ([]*pickFile, string) {
+	var paths []string
+	problem := ""
+	if sub {
+		for _, it := range workspace.Expand([]string{dir}) {
+			if it.Err != nil {
+				problem = sentence(strings.TrimPrefix(it.Err.Error(), filepath.Base(dir)+": "))
+				continue
+			}
+			paths = append(paths, it.Path)
+		}
+	} else {
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			return nil, "The folder cannot be read: " + err.Error()
+		}
+		folders := false
+		for _, e := range entries {
+			hidden := strings.HasPrefix(e.Name(), ".")
+			folders = folders || (e.IsDir() && !hidden)
+			if e.Type().IsRegular() && !hidden && workspace.Readable(e.Name()) {
+				paths = append(paths, filepath.Join(dir, e.Name()))
+			}
+		}
+		if len(paths) == 0 {
+			problem = "There are no files Parallax can read in this folder."
+			if folders {
+				problem += " Tick Include sub-folders to look in its sub-folders."
+			}
 		}
 	}
-	if len(exts) == 1 {
-		return exts[0]
-	}
-	return strings.Join(exts[:len(exts)-1], ", ") + " or " + exts[len(exts)-1]
-}
-
-// checklist is the second step of "Open files…": the files of one folder,
-// each with a tick box.
-type checklist struct {
-	paths  []string
-	checks *widget.CheckGroup
-}
-
-// showChecklist asks which of paths to import.
-func (m *Main) showChecklist(dir string, paths []string) {
-	c := &checklist{paths: paths}
-	names := make([]string, len(paths))
-	for i, p := range paths {
-		names[i] = filepath.Base(p)
-	}
-	c.checks = widget.NewCheckGroup(names, nil)
-	c.checks.SetSelected(names)
-
-	all := widget.NewButton("Select all", func() { c.checks.SetSelected(names) })
-	none := widget.NewButton("Select none", func() { c.checks.SetSelected(nil) })
-	where := widget.NewLabel(fmt.Sprintf("%d files in %s", len(paths), dir))
-	where.Truncation = fyne.TextTruncateEllipsis
-	top := container.NewBorder(nil, nil, nil, container.NewHBox(all, none), where)
-	content := container.NewBorder(top, nil, nil, nil, container.NewVScroll(c.checks))
-
-	d := dialog.NewCustomConfirm("Open files", "Import", "Cancel", content, func(ok bool) {
-		if ok {
-			m.importPaths(c.selected(), false)
+	files := make([]*pickFile, 0, len(paths))
+	for _, path := range paths {
+		rel, err := filepath.Rel(dir, path)
+		if err != nil {
+			rel = filepath.Base(path)
 		}
-	}, m.win)
-	d.Resize(fyne.NewSize(560, 480))
-	d.Show()
+		f := &pickFile{path: path, rel: filepath.ToSlash(rel), kind: kindOf(path), ticked: true}
+		if fi, err := os.Stat(path); err == nil {
+			f.size = fi.Size()
+		}
+		files = append(files, f)
+	}
+	return files, problem
 }
 
-// selected lists the ticked files as full paths, in folder order.
-func (c *checklist) selected() []string {
-	ticked := map[string]bool{}
-	for _, n := range c.checks.Selected {
-		ticked[n] = true
+// sentence starts s with a capital letter.
+func sentence(s string) string {
+	if s == "" {
+		return s
 	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// buildKinds makes a tick box per kind of file found: "Web pages (12)".
+func (p *picker) buildKinds() {
+	n := map[string]int{}
+	for _, f := range p.files {
+		n[f.kind]++
+	}
+	kinds := make([]string, 0, len(n))
+	for k := range n {
+		kinds = append(kinds, k)
+	}
+	// The most common kind first: it is what the folder is about.
+	slices.SortFunc(kinds, func(a, b string) int { return cmp.Or(n[b]-n[a], strings.Compare(a, b)) })
+	p.kinds.Objects = nil
+	if len(kinds) < 2 {
+		p.kinds.Refresh()
+		return // one kind: nothing to filter
+	}
+	for _, k := range kinds {
+		c := widget.NewCheck(fmt.Sprintf("%s (%d)", k, n[k]), func(on bool) {
+			p.off[k] = !on
+			p.filter()
+		})
+		c.Checked = !p.off[k]
+		p.kinds.Add(c)
+	}
+	p.kinds.Refresh()
+}
+
+// filter shows the files of the kinds ticked.
+func (p *picker) filter() {
+	p.shown = p.shown[:0]
+	for _, f := range p.files {
+		if !p.off[f.kind] {
+			p.shown = append(p.shown, f)
+		}
+	}
+	p.list.Refresh()
+	p.updateCount()
+}
+
+// tickShown ticks or unticks every file on show.
+func (p *picker) tickShown(on bool) {
+	for _, f := range p.shown {
+		f.ticked = on
+	}
+	p.list.Refresh()
+	p.updateCount()
+}
+
+// selected lists the files to import: ticked and on show, in folder order.
+func (p *picker) selected() []string {
 	var out []string
-	for _, p := range c.paths {
-		if ticked[filepath.Base(p)] {
-			out = append(out, p)
+	for _, f := range p.shown {
+		if f.ticked {
+			out = append(out, f.path)
 		}
 	}
 	return out
 }
 
-// onDropped imports files dropped anywhere on the window. A dropped folder
-// contributes its importable files; a dropped file is always tried, so the
-// editor learns why it was refused rather than seeing nothing happen.
-func (m *Main) onDropped(_ fyne.Position, uris []fyne.URI) {
-	var paths []string
-	for _, u := range uris {
-		if u.Scheme() != "file" {
-			continue
-		}
-		p := u.Path()
-		if fi, err := os.Stat(p); err == nil && fi.IsDir() {
-			in, _ := importableIn(p)
-			paths = append(paths, in...)
-			continue
-		}
-		paths = append(paths, p)
+// updateCount says how many files are ticked, on the Import button too.
+func (p *picker) updateCount() {
+	n := len(p.selected())
+	p.count.SetText(fmt.Sprintf("%d of %s ticked", n, countFiles(len(p.shown))))
+	p.count.Hidden = len(p.files) == 0
+	if n == 0 {
+		p.ok.SetText("Import")
+		p.ok.Disable()
+		return
 	}
-	m.importPaths(paths, len(paths) >= app.MinReports)
+	p.ok.SetText("Import " + countFiles(n))
+	p.ok.Enable()
 }
 
-// importPaths imports files in the background with a progress bar, then
-// reloads the library, selects the last report imported and summarises.
-// With compare set (several files on the command line or dropped at once)
-// it then opens a comparison of the files that could be read.
-func (m *Main) importPaths(paths []string, compare bool) {
+// say shows msg over the list ("" hides it).
+func (p *picker) say(msg string) {
+	p.message.SetText(msg)
+	p.message.Hidden = msg == ""
+}
+
+// submit imports the ticked files.
+func (p *picker) submit() {
+	paths := p.selected()
 	if len(paths) == 0 {
 		return
 	}
-	m.spawn(func() {
-		m.importMu.Lock()
-		defer m.importMu.Unlock()
-		select {
-		case <-m.ready:
-		case <-m.ctx.Done():
-			return
-		}
-		n := len(paths)
-		do(func() { m.status.step(fmt.Sprintf("Importing %s…", countFiles(n)), 0, n) })
-		res := m.ws.Import(m.ctx, paths, workspace.ImportOptions{}, func(done, total int, _ workspace.Imported) {
-			do(func() { m.status.step("", done, total) })
-		})
-		do(func() {
-			m.imported(res)
-			if compare {
-				m.compareImported(res)
-			}
-		})
-	})
+	p.dlg.Hide()
+	p.m.importSources(paths, asked, p.dir)
 }
 
-// compareImported opens a comparison of the reports an import brought in
-// or found already there, when there are 2 to 12 of them.
-func (m *Main) compareImported(res []workspace.Imported) {
-	var ids []int64
-	for _, r := range res {
-		if r.Err == nil && !slices.Contains(ids, r.Report.ID) {
-			ids = append(ids, r.Report.ID)
-		}
-	}
-	switch {
-	case len(ids) < app.MinReports:
-		return
-	case len(ids) > app.MaxReports:
-		m.status.set(fmt.Sprintf("%d reports imported; a comparison holds at most %d. Tick the ones to compare and press Compare.", len(ids), app.MaxReports))
+// A row: a tick box with the file's path, its kind and size on the right.
+func (p *picker) createRow() fyne.CanvasObject {
+	check := widget.NewCheck("", nil)
+	name := widget.NewLabel("sub/file.html")
+	name.Truncation = fyne.TextTruncateEllipsis
+	info := newNote("Web pages · 120 KB")
+	return container.NewBorder(nil, nil, check, info.RichText, name)
+}
+
+func (p *picker) updateRow(id widget.ListItemID, row fyne.CanvasObject) {
+	if id < 0 || id >= len(p.shown) {
 		return
 	}
-	m.newComparison(ids)
+	f := p.shown[id]
+	c := row.(*fyne.Container)
+	c.Objects[0].(*widget.Label).SetText(f.rel)
+	check := c.Objects[1].(*widget.Check)
+	check.OnChanged = nil
+	check.SetChecked(f.ticked)
+	check.OnChanged = func(on bool) {
+		f.ticked = on
+		p.updateCount()
+	}
+	info := c.Objects[2].(*widget.RichText)
+	info.Segments[0].(*widget.TextSegment).Text = f.kind + " · " + fileSize(f.size)
+	info.Refresh()
 }
 
-// imported shows the outcome of an import.
-func (m *Main) imported(res []workspace.Imported) {
-	summary := summarise(res)
-	m.status.done(summary)
-	// Select the last report added, or else the last one found already
-	// in the library, so the editor sees what the import brought.
-	var added, found int64
-	failed := 0
-	for _, r := range res {
-		switch {
-		case r.Err != nil:
-			failed++
-		case r.Duplicate:
-			found = r.Report.ID
-		default:
-			added = r.Report.ID
-		}
-	}
-	if added == 0 {
-		added = found
-	}
-	m.reload(added)
-	if failed > 0 {
-		m.showImportDetails(res)
-	}
-}
-
-// showImportDetails lists every file's outcome when some failed: a
-// left-aligned list reads better than the centred text of an information
-// dialog, and a long one scrolls.
-func (m *Main) showImportDetails(res []workspace.Imported) {
-	head := widget.NewLabel(summariseCounts(res))
-	head.TextStyle.Bold = true
-	body := widget.NewLabel(summaryDetails(res))
-	body.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(head, nil, nil, nil, container.NewVScroll(body))
-	d := dialog.NewCustom("Import finished", "OK", content, m.win)
-	d.Resize(fyne.NewSize(620, min(520, 160+float32(len(res))*40)))
-	d.Show()
-}
-
-// summarise says what an import did in one line: "2 added, 1 already in
-// the library, 1 failed: x.bin: not a text file (it contains binary data)".
-func summarise(res []workspace.Imported) string {
-	if len(res) == 1 {
-		r := res[0]
-		switch {
-		case r.Err != nil:
-			return "Not added: " + r.Err.Error()
-		case r.Duplicate:
-			return fmt.Sprintf("%s is already in the library as “%s”.", filepath.Base(r.Path), workspace.Title(r.Report))
-		default:
-			return fmt.Sprintf("Added “%s”.", workspace.Title(r.Report))
-		}
-	}
-	var added, dup int
-	var fails []string
-	for _, r := range res {
-		switch {
-		case r.Err != nil:
-			fails = append(fails, r.Err.Error())
-		case r.Duplicate:
-			dup++
-		default:
-			added++
-		}
-	}
-	parts := []string{fmt.Sprintf("%d added", added)}
-	if dup > 0 {
-		parts = append(parts, fmt.Sprintf("%d already in the library", dup))
-	}
-	s := strings.Join(parts, ", ")
-	if len(fails) > 0 {
-		s += fmt.Sprintf(", %d failed: %s", len(fails), strings.Join(fails, "; "))
-	}
-	return s
-}
-
-// summaryDetails lists every file's outcome, for the dialog shown when
-// some failed: failures first, since they are what the editor must act on.
-func summaryDetails(res []workspace.Imported) string {
-	lines := make([]string, 0, len(res))
-	sorted := slices.Clone(res)
-	slices.SortStableFunc(sorted, func(a, b workspace.Imported) int {
-		return cmp.Compare(rank(a), rank(b))
-	})
-	for _, r := range sorted {
-		name := filepath.Base(r.Path)
-		switch {
-		case r.Err != nil:
-			lines = append(lines, "Failed: "+r.Err.Error())
-		case r.Duplicate:
-			lines = append(lines, fmt.Sprintf("Already in the library: %s, as “%s”", name, workspace.Title(r.Report)))
-		default:
-			lines = append(lines, fmt.Sprintf("Added: %s, as “%s”", name, workspace.Title(r.Report)))
-		}
-	}
-	return strings.Join(lines, "\n")
-}
-
-// rank orders outcomes for summaryDetails: failed, added, already there.
-func rank(r workspace.Imported) int {
+// fileSize is "820 bytes", "12 KB" or "3.4 MB".
+func fileSize(n int64) string {
 	switch {
-	case r.Err != nil:
-		return 0
-	case r.Duplicate:
-		return 2
+	case n < 1000:
+		return fmt.Sprintf("%d bytes", n)
+	case n < 1000*1000:
+		return fmt.Sprintf("%d KB", (n+500)/1000)
 	}
-	return 1
+	return fmt.Sprintf("%.1f MB", float64(n)/1e6)
 }
 
-// summariseCounts is the summary without the failure reasons.
-func summariseCounts(res []workspace.Imported) string {
-	var added, dup, failed int
-	for _, r := range res {
-		switch {
-		case r.Err != nil:
-			failed++
-		case r.Duplicate:
-			dup++
-		default:
-			added++
+// onDropped imports files and folders dropped anywhere on the window: a
+// folder brings the files under it that Parallax reads, a file is always
+// tried, so the editor learns why it was refused rather than seeing
+// nothing happen.
+func (m *Main) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, u := range uris {
+		if u.Scheme() == "file" {
+			paths = append(paths, u.Path())
 		}
 	}
-	return fmt.Sprintf("%d added, %d already in the library, %d failed.", added, dup, failed)
-}
-
-// countFiles says "1 file" or "3 files".
-func countFiles(n int) string {
-	if n == 1 {
-		return "1 file"
-	}
-	return fmt.Sprintf("%d files", n)
+	m.importSources(paths, asked, "")
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,6 +40,8 @@ type reportPane struct {
 	text    *widget.Label
 	scroll  *container.Scroll
 	remove  *widget.Button
+	// editDetails opens the title, outlet, author, date and URL.
+	editDetails *widget.Button
 
 	view        fyne.CanvasObject
 	placeholder fyne.CanvasObject
@@ -65,14 +68,20 @@ func (p *reportPane) build() fyne.CanvasObject {
 	p.remove.Importance = widget.LowImportance
 	edit := widget.NewButtonWithIcon("Edit text…", theme.DocumentCreateIcon(), p.m.showEditText)
 	edit.Importance = widget.LowImportance
+	p.editDetails = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), p.m.showEditShown)
+	p.editDetails.Importance = widget.LowImportance
 
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.Selectable = true
 
+	// The actions in one row under the small print, Remove apart from
+	// the edits: stacked beside the title they left a gap under it.
+	actions := container.NewHBox(p.editDetails, edit, layout.NewSpacer(), p.remove)
 	header := container.NewVBox(
-		container.NewBorder(nil, nil, nil, container.NewVBox(p.remove, edit), p.title),
+		p.title,
 		container.New(&tightVBox{}, p.byline, p.link, p.details.RichText),
+		actions,
 	)
 	// Padded like the header, so the text lines up under the title.
 	p.scroll = container.NewVScroll(container.NewPadded(container.New(&readingLayout{max: readingWidth}, p.text)))
@@ -150,6 +159,9 @@ func details(r app.Report) string {
 	if f := formatName(r.Format); f != "" {
 		parts = append(parts, f)
 	}
+	if r.OCR {
+		parts = append(parts, "text recognised by OCR: check spellings and numbers")
+	}
 	if r.Words == 1 {
 		parts = append(parts, "1 word")
 	} else {
@@ -174,6 +186,12 @@ func formatName(f string) string {
 		return "Word document"
 	case "pdf":
 		return "PDF"
+	case "odt":
+		return "OpenDocument text"
+	case "mhtml":
+		return "saved web page (MHTML)"
+	case "eml", "email":
+		return "e-mail"
 	case "srt", "vtt":
 		return "subtitles (" + f + ")"
 	}

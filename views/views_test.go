@@ -25,6 +25,12 @@ import (
 // library is loaded.
 func newTestMain(t *testing.T, st *apptest.Store) *Main {
 	t.Helper()
+	return newTestMainOver(t, st)
+}
+
+// newTestMainOver is newTestMain over any store.
+func newTestMainOver(t *testing.T, st app.Store) *Main {
+	t.Helper()
 	a := test.NewTempApp(t)
 	m := New(a, workspace.New(st))
 	// Debounced work runs at once, on the test's goroutine, as it would
@@ -321,18 +327,20 @@ func TestImportFilesSummarises(t *testing.T) {
 	if st.Count() != 5 {
 		t.Errorf("library holds %d, want 5", st.Count())
 	}
-	got := m.status.label.Text
-	if !strings.HasPrefix(got, "2 added, 1 already in the library, 1 failed: x.bin: ") {
+	if got := m.status.label.Text; got != "2 added, 1 already in the library, 1 refused." {
 		t.Errorf("summary %q", got)
 	}
-	if d := topDialog(m); !strings.Contains(d, "Import finished") {
-		t.Errorf("no details dialog after a failure; top dialog:\n%s", d)
+	d := topDialog(m)
+	for _, want := range []string{"Import finished: 4 files", "x.bin Refused: not a text file", "a.txt Added as", "dup.txt Already in the library as"} {
+		if !strings.Contains(d, want) {
+			t.Errorf("result list lacks %q; it shows:\n%s", want, d)
+		}
+	}
+	if strings.Contains(d, "Compare") {
+		t.Error("files on the command line open a comparison by themselves; the result list offers another")
 	}
 	if m.status.progress.Visible() {
 		t.Error("progress bar left on screen")
-	}
-	if m.report.current.FileName != "b.md" {
-		t.Errorf("pane shows %q, want b.md, the last report added", m.report.current.FileName)
 	}
 }
 
@@ -357,60 +365,25 @@ func TestRemoveReport(t *testing.T) {
 }
 
 func TestSummarise(t *testing.T) {
-	ok := func(id int64, title string) workspace.Imported {
-		return workspace.Imported{Path: "/x/" + title + ".txt", Report: app.Report{ID: id, Title: title}}
-	}
-	dup := workspace.Imported{Path: "/x/d.txt", Report: app.Report{ID: 9, Title: "Old"}, Duplicate: true}
-	bad := workspace.Imported{Path: "/x/x.bin", Err: errors.New("x.bin: not a text file")}
-	cases := []struct {
-		in   []workspace.Imported
-		want string
+	ok := &outcome{path: "/x/One.txt", report: app.Report{ID: 1, Title: "One"}}
+	dup := &outcome{path: "/x/d.txt", report: app.Report{ID: 9, Title: "Old"}, duplicate: true}
+	bad := &outcome{path: "/x/x.bin", err: errors.New("x.bin: not a text file")}
+	for _, c := range []struct {
+		rows    []*outcome
+		skipped int
+		want    string
 	}{
-		{[]workspace.Imported{ok(1, "One")}, "Added “One”."},
-		{[]workspace.Imported{dup}, "d.txt is already in the library as “Old”."},
-		{[]workspace.Imported{bad}, "Not added: x.bin: not a text file"},
-		{[]workspace.Imported{ok(1, "a"), ok(2, "b"), dup, bad}, "2 added, 1 already in the library, 1 failed: x.bin: not a text file"},
-		{[]workspace.Imported{ok(1, "a"), ok(2, "b")}, "2 added"},
-	}
-	for _, c := range cases {
-		if got := summarise(c.in); got != c.want {
-			t.Errorf("summarise = %q, want %q", got, c.want)
+		{[]*outcome{ok}, 0, "Added “One”."},
+		{[]*outcome{dup}, 0, "d.txt is already in the library as “Old”."},
+		{[]*outcome{bad}, 0, "Not added: x.bin: not a text file"},
+		{[]*outcome{ok, ok, dup, bad}, 0, "2 added, 1 already in the library, 1 refused."},
+		{[]*outcome{ok, ok}, 0, "2 added."},
+		{[]*outcome{ok}, 998, "1 added; cancelled before 998 files."},
+	} {
+		b := &batch{rows: c.rows, skipped: c.skipped}
+		if got := b.summary(); got != c.want {
+			t.Errorf("summary = %q, want %q", got, c.want)
 		}
-	}
-}
-
-func TestOpenFilesChecklist(t *testing.T) {
-	dir := t.TempDir()
-	for _, n := range []string{"b.md", "a.txt", "c.markdown", "photo.jpg", ".hidden.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, n), []byte("x"), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if err := os.Mkdir(filepath.Join(dir, "sub.txt"), 0o755); err != nil {
-		t.Fatal(err)
-	}
-	got, err := importableIn(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var names []string
-	for _, p := range got {
-		names = append(names, filepath.Base(p))
-	}
-	if strings.Join(names, " ") != "a.txt b.md c.markdown" {
-		t.Errorf("importable files: %v", names)
-	}
-
-	m := newTestMain(t, seeded(t))
-	m.showChecklist(dir, got)
-	if d := topDialog(m); !strings.Contains(d, "a.txt") || !strings.Contains(d, "Import") {
-		t.Fatalf("checklist dialog shows:\n%s", d)
-	}
-	c := &checklist{paths: got, checks: widget.NewCheckGroup([]string{"a.txt", "b.md", "c.markdown"}, nil)}
-	c.checks.SetSelected([]string{"c.markdown", "a.txt"})
-	sel := c.selected()
-	if len(sel) != 2 || filepath.Base(sel[0]) != "a.txt" || filepath.Base(sel[1]) != "c.markdown" {
-		t.Errorf("selected = %v", sel)
 	}
 }
 

@@ -2,7 +2,6 @@ package workspace_test
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -11,27 +10,10 @@ import (
 	"parallax/app/workspace"
 )
 
-// tree writes files (path relative to a temporary folder -> text) and
-// returns the folder.
-func tree(t *testing.T, files map[string]string) string {
-	t.Helper()
-	dir := t.TempDir()
-	for name, text := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-	}
-	return dir
-}
-
 // TestExpand walks folders recursively for the files Parallax reads,
 // skipping hidden ones and other kinds, and keeps named files as they are.
 func TestExpand(t *testing.T) {
-	dir := tree(t, map[string]string{
+	dir := apptest.Tree(t, map[string]string{
 		"story/a.txt":          "one",
 		"story/sub/b.md":       "two",
 		"story/.hidden.txt":    "no",
@@ -60,7 +42,7 @@ func TestExpand(t *testing.T) {
 // callback in order as soon as it is final, and that a cancel stops the
 // batch keeping what was stored.
 func TestImportReportsEachAsItGoes(t *testing.T) {
-	dir := tree(t, map[string]string{
+	dir := apptest.Tree(t, map[string]string{
 		"a.txt": "The ferry sank on Tuesday.",
 		"b.txt": "",
 		"c.txt": "Twelve people died.",
@@ -92,6 +74,9 @@ func TestImportReportsEachAsItGoes(t *testing.T) {
 	}
 	if res[1].Err == nil || res[0].Err != nil || res[2].Err != nil {
 		t.Errorf("outcomes %+v", res)
+	}
+	if res[0].Report.ID == 0 || res[0].Report.Text != "" {
+		t.Errorf("returned outcome keeps ID %d and %d bytes of text; want the ID without the text", res[0].Report.ID, len(res[0].Report.Text))
 	}
 	if res[3].Err == nil || !strings.Contains(res[3].Err.Error(), "not imported") {
 		t.Errorf("after cancel: %v", res[3].Err)
