@@ -16,8 +16,8 @@ import (
 // FOLDER` into a fresh library on disk, as an editor's desk would after a
 // day of saving pages (issue 11: at most 30 s on this 2-core machine, memory
 // bounded). The pages are ../shared/data/html's real pages taken in turn,
-// each copy given a word of its own inside its first paragraph so that
-// every one is stored (a copy the library already holds skips the insert
+// each copy's paragraphs given a word of its own so that every one is
+// stored (a copy the library already holds skips the insert
 // and its sync). It reports seconds per batch, ms per page and the peak
 // heap, which must not grow with the batch.
 func BenchmarkImportBatch(b *testing.B) {
@@ -37,7 +37,7 @@ func BenchmarkImportBatch(b *testing.B) {
 			b.Fatal(err)
 		}
 		if i >= len(pages) {
-			data = bytes.Replace(data, []byte("</p>"), fmt.Appendf(nil, " Copy %d.</p>", i), 1)
+			data = bytes.ReplaceAll(data, []byte("</p>"), fmt.Appendf(nil, " Copy %d.</p>", i))
 		}
 		if err := os.WriteFile(filepath.Join(src, fmt.Sprintf("page%04d.html", i)), data, 0o600); err != nil {
 			b.Fatal(err)
