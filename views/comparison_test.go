@@ -327,7 +327,7 @@ func TestCellShowsTimes(t *testing.T) {
 			}
 		}
 	}
-	if !slices.Contains(cues, "00:00:04") || !slices.Contains(cues, "00:12:04") || len(plain) > 0 {
+	if !slices.Contains(cues, "[00:00:04]") || !slices.Contains(cues, "[00:12:04]") || len(plain) > 0 {
 		t.Errorf("transcript cells start with %q; other cells with times %q", cues, plain)
 	}
 	// Drawn on screen, in the placeholder colour, before the claim.
@@ -336,7 +336,7 @@ func TestCellShowsTimes(t *testing.T) {
 	walk = func(o fyne.CanvasObject) {
 		switch v := o.(type) {
 		case *canvas.Text:
-			if strings.HasPrefix(v.Text, "00:00:04 PRESENTER:") && v.Color == themeColor(theme.ColorNamePlaceHolder) {
+			if strings.HasPrefix(v.Text, "[00:00:04] PRESENTER:") && v.Color == themeColor(theme.ColorNamePlaceHolder) {
 				found = true
 			}
 		case *fyne.Container:
@@ -351,6 +351,6 @@ func TestCellShowsTimes(t *testing.T) {
 	}
 	ui(func() { walk(m.win.Canvas().Content()) })
 	if !found {
-		t.Errorf("no quiet \"00:00:04 PRESENTER:\" drawn; the window shows:\n%s", screen(m))
+		t.Errorf("no quiet \"[00:00:04] PRESENTER:\" drawn; the window shows:\n%s", screen(m))
 	}
 }

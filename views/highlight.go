@@ -144,7 +144,7 @@ func (m *measurer) cuePieces(time, speaker string) []piece {
 	if time == "" {
 		return nil
 	}
-	words := []string{time}
+	words := []string{"[" + time + "]"} // as the exports write it
 	if f := strings.Fields(speaker); len(f) > 0 {
 		f[len(f)-1] += ":"
 		words = append(words, f...)

@@ -58,7 +58,7 @@ func TestHighlightCue(t *testing.T) {
 		{Run: compare.Run{Text: "lower", Kind: compare.Changed}},
 		{Run: compare.Run{Text: " than forecast.", Kind: compare.Same}},
 	})...)
-	if ps[0].text != "00:12:04" || ps[2].text != "Smith:" || ps[0].kind != cueKind {
+	if ps[0].text != "[00:12:04]" || ps[2].text != "Smith:" || ps[0].kind != cueKind {
 		t.Fatalf("cue pieces %+v", ps[:3])
 	}
 	if len(m.cuePieces("", "Anna")) != 0 {
