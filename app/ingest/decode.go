@@ -5,6 +5,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/gabriel-vasile/mimetype"
 	"golang.org/x/text/encoding/charmap"
 )
 
@@ -67,7 +68,7 @@ func decode(src []byte, breaking byte) (string, Offsets, string, error) {
 		total++
 		switch {
 		case r == 0:
-			return "", Offsets{}, "", ErrBinary
+			return "", Offsets{}, "", binaryError(src)
 		case r == '\r':
 			save := it.pos
 			if r2, _, w2, ok := it.next(); ok && r2 == '\n' {
@@ -97,7 +98,7 @@ func decode(src []byte, breaking byte) (string, Offsets, string, error) {
 		}
 	}
 	if controls >= 3 && controls*10 > total {
-		return "", Offsets{}, "", ErrBinary
+		return "", Offsets{}, "", binaryError(src)
 	}
 	return string(out), b.finish(len(src)), it.enc, nil
 }
@@ -293,6 +294,9 @@ func sniffBinary(src []byte) error {
 		case bytes.Contains(head, []byte("application/vnd.oasis.opendocument")):
 			return &kindError{what: "an OpenDocument file"}
 		}
+		if what := detectKind(src); what != "" && what != ".zip" {
+			return &kindError{what: "a " + what + " file"}
+		}
 		return &kindError{what: "a ZIP archive"}
 	}
 	for _, k := range binaryKinds {
@@ -301,6 +305,32 @@ func sniffBinary(src []byte) error {
 		}
 	}
 	return nil
+}
+
+// binaryError is the refusal of bytes that are not text: named by the
+// kind the mimetype library recognises (some 170 formats: audio, video,
+// spreadsheets, fonts, archives), so the editor learns what was picked by
+// mistake, else plain ErrBinary.
+func binaryError(src []byte) error {
+	if what := detectKind(src); what != "" {
+		return &kindError{what: "a " + what + " file"}
+	}
+	return ErrBinary
+}
+
+// detectKind is the extension (".mp4") of the binary format src is in, or
+// "" when it is none the mimetype library knows or looks like text.
+func detectKind(src []byte) string {
+	m := mimetype.Detect(src)
+	for t := m; t != nil; t = t.Parent() {
+		if t.Is("text/plain") {
+			return ""
+		}
+	}
+	if m.Is("application/octet-stream") {
+		return ""
+	}
+	return m.Extension()
 }
 
 // kindError says which known non-text format a file is. It matches both

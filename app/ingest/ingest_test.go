@@ -317,3 +317,23 @@ func TestSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestBinaryKindsNamed checks that bytes of a format Parallax does not read
+// are refused with the kind they are in, when it can be told.
+func TestBinaryKindsNamed(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   []byte
+		want string
+	}{
+		{"mp4", []byte("\x00\x00\x00\x18ftypmp42\x00\x00\x00\x00mp42isom\x00\x00\x00\x08free"), "a .mp4 file"},
+		{"wasm", []byte("\x00asm\x01\x00\x00\x00\x00\x00"), "a .wasm file"},
+		{"png", []byte("\x89PNG\r\n\x1a\n...."), "a PNG image"},
+		{"unknown", []byte("\x00\x01\x02\x03\x04\x05\x06\x07"), "binary data"},
+	} {
+		_, err := Read("a.txt", c.in, Meta{})
+		if !errors.Is(err, ErrBinary) || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want ErrBinary naming %q", c.name, err, c.want)
+		}
+	}
+}
