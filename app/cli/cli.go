@@ -239,7 +239,7 @@ func runAdd(c *call, args []string) error {
 		}
 	})
 	if failed > 0 {
-		return fmt.Errorf("%d of %d files could not be added", failed, total)
+		return fmt.Errorf("%d of %d could not be added", failed, total)
 	}
 	return nil
 }
