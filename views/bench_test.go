@@ -71,11 +71,11 @@ func BenchmarkOpenRows(b *testing.B) {
 	s := sheet.New(cmp)
 	v := viewOf(b, c, reports, s)
 	for b.Loop() {
-		v.meas = newMeasurer() // words measured afresh, as on opening
-		v.pieces = make([][][]piece, len(s.Rows))
-		v.rebuild()
+		v.grid.meas = newMeasurer() // words measured afresh, as on opening
+		v.grid.pieces = make([][][]piece, len(s.Rows))
+		v.grid.rebuild()
 	}
-	b.ReportMetric(float64(len(v.visible)), "rows")
+	b.ReportMetric(float64(len(v.grid.visible)), "rows")
 }
 
 // BenchmarkRewrap: a window resize, words already measured: wrap every row
@@ -90,11 +90,11 @@ func BenchmarkRewrap(b *testing.B) {
 	widths := []float32{2400, 2600}
 	i := 0
 	for b.Loop() {
-		v.colW = widths[i%2] / 12
-		v.heights, v.offsets = v.layRows(v.visible, v.cols, v.colW)
+		v.grid.colW = widths[i%2] / 12
+		v.grid.heights, v.grid.offsets = v.grid.layRows(v.grid.visible, v.grid.cols, v.grid.colW)
 		i++
 	}
-	b.ReportMetric(float64(len(v.visible)), "rows")
+	b.ReportMetric(float64(len(v.grid.visible)), "rows")
 }
 
 // BenchmarkScroll: what scrolling costs per row brought on screen: the
@@ -106,11 +106,11 @@ func BenchmarkScroll(b *testing.B) {
 		b.Fatal(err)
 	}
 	v := viewOf(b, c, reports, sheet.New(cmp))
-	item := v.createRow()
+	item := v.grid.createRow()
 	item.Resize(fyne.NewSize(2400, 200))
 	n := 0
 	for b.Loop() {
-		v.updateRow(n%len(v.visible), item)
+		v.grid.updateRow(n%len(v.grid.visible), item)
 		n++
 	}
 }

@@ -54,14 +54,14 @@ func TestCompareTickedReports(t *testing.T) {
 		}
 	}
 	n := m.cmp.s.C.Counts()
-	if !strings.HasPrefix(m.cmp.counts.Text, n.String()) {
-		t.Errorf("status line %q, want the counts %q", m.cmp.counts.Text, n)
+	if !strings.HasPrefix(m.cmp.line.counts.Text, n.String()) {
+		t.Errorf("status line %q, want the counts %q", m.cmp.line.counts.Text, n)
 	}
-	if len(m.cmp.heights) != n.Rows {
-		t.Errorf("%d row heights for %d rows", len(m.cmp.heights), n.Rows)
+	if len(m.cmp.grid.heights) != n.Rows {
+		t.Errorf("%d row heights for %d rows", len(m.cmp.grid.heights), n.Rows)
 	}
 	// Tall claims get taller rows: heights are set before the list shows.
-	if slices.Min(m.cmp.heights) == slices.Max(m.cmp.heights) {
+	if slices.Min(m.cmp.grid.heights) == slices.Max(m.cmp.grid.heights) {
 		t.Error("every row has the same height; claims are not wrapped")
 	}
 }
@@ -86,18 +86,18 @@ func TestNavigateDifferences(t *testing.T) {
 	var seen []int
 	for range 50 {
 		press(t, m, goItems[0].key)
-		if v.sel < 0 || slices.Contains(seen, v.sel) {
+		if v.grid.sel < 0 || slices.Contains(seen, v.grid.sel) {
 			break
 		}
-		seen = append(seen, v.sel)
+		seen = append(seen, v.grid.sel)
 	}
 	want := len(v.s.Visible(sheet.Filter{Kind: sheet.Differences}, nil))
 	if len(seen) != want {
 		t.Fatalf("Alt+Down visited %d rows, there are %d differences", len(seen), want)
 	}
 	for _, p := range seen {
-		if !sheet.IsDifference(&v.s.Rows[v.visible[p]]) {
-			t.Fatalf("Alt+Down stopped on row %d, which is %v", v.visible[p], v.s.Rows[v.visible[p]].Status)
+		if !sheet.IsDifference(&v.s.Rows[v.grid.visible[p]]) {
+			t.Fatalf("Alt+Down stopped on row %d, which is %v", v.grid.visible[p], v.s.Rows[v.grid.visible[p]].Status)
 		}
 	}
 	if !strings.Contains(m.status.label.Text, "No more differences below") {
@@ -106,10 +106,10 @@ func TestNavigateDifferences(t *testing.T) {
 	// The details panel explains the selected row's flags.
 	goItems[2].run(v) // next flagged, from the last difference: none below
 	goItems[3].run(v) // previous flagged
-	if v.sel < 0 || v.s.Rows[v.visible[v.sel]].Status != compare.StatusFlagged {
-		t.Fatalf("previous flagged row: selected %d", v.sel)
+	if v.grid.sel < 0 || v.s.Rows[v.grid.visible[v.grid.sel]].Status != compare.StatusFlagged {
+		t.Fatalf("previous flagged row: selected %d", v.grid.sel)
 	}
-	if d := strings.Join(texts(v.details), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, "against") {
+	if d := strings.Join(texts(v.info.box), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, "against") {
 		t.Errorf("details of a flagged row: %s", d)
 	}
 }
@@ -123,17 +123,17 @@ func TestFilterAndColumns(t *testing.T) {
 		want int
 	}{{sheet.Flagged, n.Flagged}, {sheet.Single, n.Single}, {sheet.Shared, n.Shared}, {sheet.All, n.Rows}} {
 		v.setFilter(sheet.Filter{Kind: tc.kind})
-		if len(v.visible) != tc.want || len(v.heights) != tc.want {
-			t.Errorf("filter %v: %d rows (%d heights), want %d", tc.kind, len(v.visible), len(v.heights), tc.want)
+		if len(v.grid.visible) != tc.want || len(v.grid.heights) != tc.want {
+			t.Errorf("filter %v: %d rows (%d heights), want %d", tc.kind, len(v.grid.visible), len(v.grid.heights), tc.want)
 		}
-		if v.filterSel.Selected != (sheet.Filter{Kind: tc.kind}).Label(v.s) {
-			t.Errorf("filter %v: chooser shows %q", tc.kind, v.filterSel.Selected)
+		if v.bar.filterSel.Selected != (sheet.Filter{Kind: tc.kind}).Label(v.s) {
+			t.Errorf("filter %v: chooser shows %q", tc.kind, v.bar.filterSel.Selected)
 		}
 	}
 	// Hide the first column; move the last to the front.
 	v.setShown(v.order[0], false)
-	if len(v.cols) != 2 || len(v.header.Objects) != 3 {
-		t.Fatalf("after hiding: %d columns, %d header cells", len(v.cols), len(v.header.Objects))
+	if len(v.grid.cols) != 2 || len(v.grid.header.Objects) != 3 {
+		t.Fatalf("after hiding: %d columns, %d header cells", len(v.grid.cols), len(v.grid.header.Objects))
 	}
 	last := v.order[2]
 	v.moveColumn(last, -1)
@@ -142,10 +142,10 @@ func TestFilterAndColumns(t *testing.T) {
 		t.Fatalf("order after moving the last column left twice: %v", v.order)
 	}
 	// The last column cannot be hidden.
-	v.setShown(v.cols[0], false)
-	v.setShown(v.cols[0], false)
-	if len(v.cols) != 1 || !strings.Contains(m.status.label.Text, "At least one column") {
-		t.Errorf("hid every column: %d left, status %q", len(v.cols), m.status.label.Text)
+	v.setShown(v.grid.cols[0], false)
+	v.setShown(v.grid.cols[0], false)
+	if len(v.grid.cols) != 1 || !strings.Contains(m.status.label.Text, "At least one column") {
+		t.Errorf("hid every column: %d left, status %q", len(v.grid.cols), m.status.label.Text)
 	}
 }
 
@@ -157,8 +157,8 @@ func TestSwitchBaseAndStrictness(t *testing.T) {
 	if v.s.C.Base != 1 || v.saved.Base != v.reports[1].ID {
 		t.Fatalf("base is report %d (saved %d), want 1", v.s.C.Base, v.saved.Base)
 	}
-	if !strings.Contains(strings.Join(texts(v.header), " "), "★ "+v.s.C.Docs[1].Label()) {
-		t.Errorf("header does not mark the new base: %v", texts(v.header))
+	if !strings.Contains(strings.Join(texts(v.grid.header), " "), "★ "+v.s.C.Docs[1].Label()) {
+		t.Errorf("header does not mark the new base: %v", texts(v.grid.header))
 	}
 	before := len(v.s.Rows)
 	v.onStrictness(0.2)
@@ -174,20 +174,20 @@ func TestCancelRealignKeepsRows(t *testing.T) {
 	s := v.s
 	// As onStrictness does, with work that runs until it is cancelled.
 	v.saved.Strictness = -0.1
-	v.strict.Value = -0.1
+	v.bar.strict.Value = -0.1
 	v.run(func(ctx context.Context, _ workspace.Progress) (*sheet.Sheet, error) {
 		<-ctx.Done()
 		return nil, ctx.Err()
 	}, nil)
-	if !v.cancel.Visible() {
+	if !v.line.cancel.Visible() {
 		t.Fatal("no cancel button while aligning")
 	}
 	v.cancelJob()
 	m.jobs.Wait()
-	if v.s != s || v.saved.Strictness != 0 || v.strict.Value != 0 {
-		t.Errorf("after cancel: sheet replaced %v, strictness %v, slider %v", v.s != s, v.saved.Strictness, v.strict.Value)
+	if v.s != s || v.saved.Strictness != 0 || v.bar.strict.Value != 0 {
+		t.Errorf("after cancel: sheet replaced %v, strictness %v, slider %v", v.s != s, v.saved.Strictness, v.bar.strict.Value)
 	}
-	if v.progress.Visible() || v.cancel.Visible() {
+	if v.line.progress.Visible() || v.line.cancel.Visible() {
 		t.Error("progress bar or cancel button still shown after cancelling")
 	}
 }
@@ -225,8 +225,8 @@ func TestComparisonReopensAsLeft(t *testing.T) {
 	if !slices.Equal(ids(v2, v2.order), ids(v, order)) {
 		t.Errorf("column order after reopening %v, want %v", ids(v2, v2.order), ids(v, order))
 	}
-	if len(v2.cols) != 2 || slices.Contains(ids(v2, v2.cols), v.reports[hidden].ID) {
-		t.Errorf("hidden column is back: %v", ids(v2, v2.cols))
+	if len(v2.grid.cols) != 2 || slices.Contains(ids(v2, v2.grid.cols), v.reports[hidden].ID) {
+		t.Errorf("hidden column is back: %v", ids(v2, v2.grid.cols))
 	}
 }
 
@@ -244,20 +244,20 @@ func TestFindInComparison(t *testing.T) {
 	m := compared(t, seeded(t))
 	v := m.cmp
 	press(t, m, shortcut(fyne.KeyF))
-	if m.win.Canvas().Focused() != v.findEntry {
+	if m.win.Canvas().Focused() != v.bar.findEntry {
 		t.Fatal("Ctrl+F does not focus the comparison's find box")
 	}
-	test.Type(v.findEntry, "ferry")
-	if len(v.hits) == 0 {
+	test.Type(v.bar.findEntry, "ferry")
+	if len(v.grid.hits) == 0 {
 		t.Fatal("find “ferry” found no row in three ferry reports")
 	}
-	v.findEntry.OnSubmitted(v.findEntry.Text)
-	if v.sel != v.hits[0] || !strings.HasPrefix(v.findCount.Text, "1 of ") {
-		t.Errorf("Enter in find: selected %d, count %q", v.sel, v.findCount.Text)
+	v.bar.findEntry.OnSubmitted(v.bar.findEntry.Text)
+	if v.grid.sel != v.grid.hits[0] || !strings.HasPrefix(v.bar.findCount.Text, "1 of ") {
+		t.Errorf("Enter in find: selected %d, count %q", v.grid.sel, v.bar.findCount.Text)
 	}
-	v.findEntry.SetText("no such words anywhere")
-	if v.findCount.Text != "no match" {
-		t.Errorf("find nonsense: %q", v.findCount.Text)
+	v.bar.findEntry.SetText("no such words anywhere")
+	if v.bar.findCount.Text != "no match" {
+		t.Errorf("find nonsense: %q", v.bar.findCount.Text)
 	}
 }
 
@@ -313,7 +313,7 @@ func TestCellShowsTimes(t *testing.T) {
 	var cues, plain []string
 	for ri, row := range m.cmp.s.Rows {
 		for c := range row.Cells {
-			ps := m.cmp.cellPieces(ri, c)
+			ps := m.cmp.grid.cellPieces(ri, c)
 			if ps == nil {
 				continue
 			}

@@ -41,7 +41,7 @@ func (v *comparisonView) memo(ch exportChoice) export.Memo {
 	switch ch.rows {
 	case exportShown:
 		keep := map[int]bool{}
-		for _, ri := range v.visible {
+		for _, ri := range v.grid.visible {
 			keep[v.s.Rows[ri].Index] = true
 		}
 		m.Only = func(i int) bool { return keep[i] }

@@ -160,7 +160,7 @@ func (m *Main) saveState() {
 	prefs.SetFloat(prefSidebarSplit, m.split.Offset)
 	prefs.SetFloat(prefSidebarVSplit, m.sideSplit.Offset)
 	prefs.SetFloat(prefDetailsSplit, m.cmp.split.Offset)
-	m.cmp.saveNow()
+	m.cmp.save.now()
 }
 
 // showComparisonView puts the comparison view in place of the report pane.
@@ -170,7 +170,7 @@ func (m *Main) showComparisonView(on bool) {
 		m.cmpView.Show()
 		return
 	}
-	m.cmp.saveNow()
+	m.cmp.save.now()
 	m.cmpView.Hide()
 	m.reportView.Show()
 }

@@ -54,9 +54,9 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	find := fyne.NewMenuItem("Find", m.find)
 	find.Shortcut = shortcut(fyne.KeyF)
 	find.Icon = theme.SearchIcon()
-	findNext := fyne.NewMenuItem("Find next", func() { m.cmp.findNext(1) })
+	findNext := fyne.NewMenuItem("Find next", func() { m.cmp.bar.findNext(1) })
 	findNext.Shortcut = shortcut(fyne.KeyG)
-	findPrev := fyne.NewMenuItem("Find previous", func() { m.cmp.findNext(-1) })
+	findPrev := fyne.NewMenuItem("Find previous", func() { m.cmp.bar.findNext(-1) })
 	findPrev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	searchLib := fyne.NewMenuItem("Search library", m.lib.focusSearch)
 	searchLib.Shortcut = shortcut(fyne.KeyL)
@@ -123,20 +123,20 @@ var goItems = []struct {
 	run  func(v *comparisonView)
 }{
 	{"Next difference", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt},
-		func(v *comparisonView) { v.next(1, sheet.IsDifference, "more differences") }},
+		func(v *comparisonView) { v.grid.next(1, sheet.IsDifference, "more differences") }},
 	{"Previous difference", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt},
-		func(v *comparisonView) { v.next(-1, sheet.IsDifference, "more differences") }},
+		func(v *comparisonView) { v.grid.next(-1, sheet.IsDifference, "more differences") }},
 	{"Next flagged row", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
-		func(v *comparisonView) { v.next(1, sheet.IsFlagged, "more flagged rows") }},
+		func(v *comparisonView) { v.grid.next(1, sheet.IsFlagged, "more flagged rows") }},
 	{"Previous flagged row", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
-		func(v *comparisonView) { v.next(-1, sheet.IsFlagged, "more flagged rows") }},
+		func(v *comparisonView) { v.grid.next(-1, sheet.IsFlagged, "more flagged rows") }},
 }
 
 // find searches where the editor is looking: the open comparison, else
 // the library.
 func (m *Main) find() {
 	if m.cmpView.Visible() {
-		m.cmp.focusFind()
+		m.cmp.bar.focusFind()
 		return
 	}
 	m.lib.focusSearch()

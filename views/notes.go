@@ -184,10 +184,9 @@ func (p *notesPanel) current() *app.Note {
 
 // showRow shows the selected row's verdict, note, other notes and fixes.
 func (p *notesPanel) showRow() {
-	v := p.v
 	p.row = -1
-	if v.s != nil && v.sel >= 0 && v.sel < len(v.visible) {
-		p.row = v.visible[v.sel]
+	if p.v.s != nil {
+		p.row = p.v.grid.selected()
 	}
 	p.text.OnChanged, p.verdict.OnChanged = nil, nil
 	defer func() { p.text.OnChanged, p.verdict.OnChanged = p.onText, p.onVerdict }()
@@ -292,11 +291,7 @@ func (p *notesPanel) refreshRow() {
 // redraw redraws the selected row's gutter and the overview from the
 // sheet.
 func (p *notesPanel) redraw() {
-	v := p.v
-	if v.list != nil && v.sel >= 0 {
-		v.list.RefreshItem(v.sel)
-	}
-	v.ov.Refresh()
+	p.v.grid.redrawSelected()
 }
 
 // markDirty queues n to be saved after delay.
@@ -391,7 +386,7 @@ func (p *notesPanel) noteID(n *app.Note) int64 {
 func (p *notesPanel) onSummary(text string) {
 	p.v.saved.Summary = text
 	p.summaryAt.SetText("Saving…")
-	p.v.m.debounce(&p.v.saveT, p.saveDelay, p.v.saveInBackground)
+	p.v.save.after(p.saveDelay)
 }
 
 // summarySaved says the summary is in the library.

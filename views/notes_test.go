@@ -22,10 +22,10 @@ import (
 func selectRow(t *testing.T, m *Main, words string) int {
 	t.Helper()
 	v := m.cmp
-	for p, ri := range v.visible {
+	for p, ri := range v.grid.visible {
 		for d, c := range v.s.Rows[ri].Cells {
 			if !c.Empty() && strings.Contains(v.s.C.Docs[d].ClaimText(c.Claim), words) {
-				ui(func() { v.jump(p) })
+				ui(func() { v.grid.jump(p) })
 				m.jobs.Wait()
 				return ri
 			}
@@ -70,8 +70,8 @@ func TestVerdictAndNoteSavedAsTyped(t *testing.T) {
 		t.Errorf("state says %q", v.np.state.Text())
 	}
 	ui(func() { v.setFilter(sheet.Filter{Kind: sheet.Judged, Verdict: app.Disputed}) })
-	if len(v.visible) != 1 || v.visible[0] != row {
-		t.Errorf("disputed filter shows %v", v.visible)
+	if len(v.grid.visible) != 1 || v.grid.visible[0] != row {
+		t.Errorf("disputed filter shows %v", v.grid.visible)
 	}
 	ui(func() { v.setFilter(sheet.Filter{}) })
 
@@ -236,11 +236,11 @@ func TestLinkingStopsWhenRowsChange(t *testing.T) {
 	st := seeded(t)
 	m := compared(t, st)
 	v := m.cmp
-	ui(func() { v.jump(len(v.visible) - 1) })
+	ui(func() { v.grid.jump(len(v.grid.visible) - 1) })
 	ui(v.np.startLink)
 	ui(func() { v.onStrictness(-0.2) })
 	m.jobs.Wait()
-	ui(func() { v.jump(0) })
+	ui(func() { v.grid.jump(0) })
 	m.jobs.Wait()
 	if fixes, _ := st.Fixes(context.Background(), v.saved.ID); len(fixes) != 0 || v.np.linking >= 0 {
 		t.Errorf("after re-aligning while linking: %d fixes, linking %d", len(fixes), v.np.linking)

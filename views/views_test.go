@@ -35,7 +35,7 @@ func newTestMainOver(t *testing.T, st app.Store) *Main {
 	m := New(a, workspace.New(st))
 	// Debounced work runs at once, on the test's goroutine, as it would
 	// on the UI goroutine.
-	m.cmp.rewrapDelay, m.cmp.saveDelay, m.cmp.np.saveDelay, m.lib.delay = 0, 0, 0, 0
+	m.cmp.grid.rewrapDelay, m.cmp.save.delay, m.cmp.np.saveDelay, m.lib.delay = 0, 0, 0, 0
 	t.Cleanup(func() {
 		m.cancel()
 		m.jobs.Wait()

@@ -1,0 +1,150 @@
+package views
+
+import (
+	"fmt"
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"parallax/app"
+	"parallax/app/compare"
+	"parallax/app/sheet"
+)
+
+// gutter shows a row's status as a coloured bar, its number, and the
+// editor's work on it: a verdict chip, a note mark and a manual-fix mark.
+type gutter struct {
+	widget.BaseWidget
+	bar     *canvas.Rectangle
+	num     *canvas.Text
+	chip    *verdictChip
+	marks   *canvas.Text
+	status  compare.Status
+	verdict app.Verdict
+}
+
+func newGutter() *gutter {
+	g := &gutter{bar: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black),
+		chip: newVerdictChip(), marks: canvas.NewText("", color.Black)}
+	g.num.TextSize = theme.CaptionTextSize()
+	g.num.Alignment = fyne.TextAlignTrailing
+	g.marks.TextSize = theme.CaptionTextSize()
+	g.ExtendBaseWidget(g)
+	return g
+}
+
+// set shows sheet row n-1.
+func (g *gutter) set(n int, row *sheet.Row) {
+	g.num.Text = fmt.Sprint(n)
+	g.status = row.Status
+	g.verdict = row.Verdict
+	g.marks.Text = ""
+	if row.Notes > 0 {
+		g.marks.Text = "✎"
+	}
+	if row.Manual {
+		g.marks.Text += "M"
+	}
+	g.Refresh()
+}
+
+func (g *gutter) CreateRenderer() fyne.WidgetRenderer {
+	return &gutterRenderer{g: g}
+}
+
+type gutterRenderer struct{ g *gutter }
+
+func (r *gutterRenderer) Destroy() {}
+func (r *gutterRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(gutterWidth, r.g.num.MinSize().Height)
+}
+func (r *gutterRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.g.bar, r.g.num, r.g.chip, r.g.marks}
+}
+func (r *gutterRenderer) Layout(size fyne.Size) {
+	g := r.g
+	g.bar.Move(fyne.NewPos(2, 2))
+	g.bar.Resize(fyne.NewSize(6, size.Height-4))
+	g.num.Move(fyne.NewPos(8, cellPad))
+	g.num.Resize(fyne.NewSize(gutterWidth-12, g.num.MinSize().Height))
+	y := cellPad + g.num.MinSize().Height + 2
+	g.chip.Move(fyne.NewPos(gutterWidth-4-g.chip.MinSize().Width, y))
+	g.chip.Resize(g.chip.MinSize())
+	g.marks.Move(fyne.NewPos(12, y))
+	g.marks.Resize(g.marks.MinSize())
+}
+func (r *gutterRenderer) Refresh() {
+	g := r.g
+	g.bar.FillColor = themeColor(statusColorName(g.status))
+	g.num.Color = themeColor(theme.ColorNamePlaceHolder)
+	g.marks.Color = themeColor(theme.ColorNamePrimary)
+	g.chip.set(g.verdict)
+	r.Layout(g.Size())
+	canvas.Refresh(g)
+}
+
+// cell is one report's claim in a row: a faint edge in the report's
+// colour, a tint for the row's reference claim, and the highlighted text.
+// An empty cell (the report does not state the claim) draws nothing.
+type cell struct {
+	widget.BaseWidget
+	bg   *canvas.Rectangle
+	edge *canvas.Rectangle
+	text *highlight
+	ref  bool
+	col  int
+	// empty: no claim
+	empty bool
+}
+
+func newCell(m *measurer) *cell {
+	c := &cell{bg: canvas.NewRectangle(color.Transparent), edge: canvas.NewRectangle(color.Transparent), text: newHighlight(m)}
+	c.ExtendBaseWidget(c)
+	return c
+}
+
+func (c *cell) set(ps []piece, ref bool, colour int, tip func(int) string) {
+	c.ref, c.col, c.empty = ref, colour, ps == nil
+	c.text.set(ps, tip)
+	c.Refresh()
+}
+
+func (c *cell) CreateRenderer() fyne.WidgetRenderer { return &cellRenderer{c: c} }
+
+type cellRenderer struct{ c *cell }
+
+func (r *cellRenderer) Destroy() {}
+func (r *cellRenderer) MinSize() fyne.Size {
+	return fyne.NewSize(minColumn, r.c.text.m.lineH+2*cellPad)
+}
+func (r *cellRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.c.bg, r.c.edge, r.c.text}
+}
+func (r *cellRenderer) Layout(size fyne.Size) {
+	r.c.bg.Move(fyne.NewPos(1, 0))
+	r.c.bg.Resize(fyne.NewSize(size.Width-2, size.Height))
+	r.c.edge.Move(fyne.NewPos(1, 0))
+	r.c.edge.Resize(fyne.NewSize(3, size.Height))
+	r.c.text.Move(fyne.NewPos(cellPad+4, cellPad))
+	r.c.text.Resize(fyne.NewSize(size.Width-2*cellPad-4, size.Height-2*cellPad))
+}
+func (r *cellRenderer) Refresh() {
+	c := r.c
+	switch {
+	case c.empty:
+		c.bg.FillColor = color.Transparent
+		c.edge.FillColor = color.Transparent
+	case c.ref:
+		c.bg.FillColor = themeColor(colorRefCell)
+		c.edge.FillColor = reportColor(c.col)
+	default:
+		c.bg.FillColor = color.Transparent
+		c.edge.FillColor = reportColor(c.col)
+	}
+	r.Layout(c.Size())
+	c.bg.Refresh()
+	c.edge.Refresh()
+}
