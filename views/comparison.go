@@ -411,6 +411,15 @@ func (v *comparisonView) state() (app.Comparison, bool) {
 	return c, true
 }
 
+// loaded reports the name of the comparison on screen (or behind the
+// report pane), ok false when none is aligned and shown.
+func (v *comparisonView) loaded() (name string, ok bool) {
+	if v.s == nil || v.saved.ID == 0 {
+		return "", false
+	}
+	return v.saved.Name, true
+}
+
 // forget closes the comparison without saving it (it was removed).
 func (v *comparisonView) forget() {
 	v.cancelJob()

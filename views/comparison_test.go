@@ -2,6 +2,9 @@ package views
 
 import (
 	"context"
+	"fmt"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -230,10 +233,32 @@ func TestComparisonReopensAsLeft(t *testing.T) {
 	}
 }
 
+// TestOwnFilesAddNoSamples: an editor who starts on their own files gets
+// those in a new library, not the built-in samples beside them.
+func TestOwnFilesAddNoSamples(t *testing.T) {
+	st := apptest.NewStore()
+	dir := t.TempDir()
+	var files []string
+	for i, text := range []string{"The council met on Monday. It voted for the bridge.\n", "On Monday the council voted to build the bridge.\n"} {
+		p := filepath.Join(dir, fmt.Sprintf("r%d.txt", i))
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, p)
+	}
+	m := newTestMainOver(t, st, files...)
+	m.jobs.Wait()
+	if st.Count() != 2 {
+		t.Errorf("library holds %d reports, want only the editor's 2", st.Count())
+	}
+	if !m.cmpView.Visible() {
+		t.Errorf("the two files did not open as a comparison; status %q", m.status.label.Text)
+	}
+}
+
 func TestFilesOnCommandLineOpenAComparison(t *testing.T) {
 	st := apptest.NewStore()
-	m := newTestMain(t, st)
-	m.Import(apptest.SampleFiles(t))
+	m := newTestMainOver(t, st, apptest.SampleFiles(t)...)
 	m.jobs.Wait()
 	if !m.cmpView.Visible() || m.cmp.s == nil || len(m.cmp.s.C.Docs) != 3 {
 		t.Fatalf("three files on the command line did not open a comparison; status %q", m.status.label.Text)
@@ -352,5 +377,31 @@ func TestCellShowsTimes(t *testing.T) {
 	ui(func() { walk(m.win.Canvas().Content()) })
 	if !found {
 		t.Errorf("no quiet \"[00:00:04] PRESENTER:\" drawn; the window shows:\n%s", screen(m))
+	}
+}
+
+// TestReportAndBackKeepsComparison: reading a report from the sidebar
+// leaves the comparison as it was; Back (or choosing it again) returns to
+// the same rows and selection without aligning again.
+func TestReportAndBackKeepsComparison(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	s := m.cmp.s
+	ui(func() { m.cmp.grid.jump(2) })
+	ui(func() { m.lib.list.Select(0) })
+	m.jobs.Wait()
+	if m.cmpView.Visible() || !m.report.back.Visible() {
+		t.Fatalf("after choosing a report: comparison shown %v, back offered %v", m.cmpView.Visible(), m.report.back.Visible())
+	}
+	if !strings.Contains(m.report.back.Text, workspace.Shorten(m.cmp.saved.Name, 40)) {
+		t.Errorf("back button %q does not name the comparison %q", m.report.back.Text, m.cmp.saved.Name)
+	}
+	test.Tap(m.report.back)
+	m.jobs.Wait()
+	if !m.cmpView.Visible() || m.cmp.s != s || m.cmp.grid.sel != 2 {
+		t.Errorf("back: shown %v, same rows %v, selection %d (want 2)", m.cmpView.Visible(), m.cmp.s == s, m.cmp.grid.sel)
+	}
+	if m.comps.selected != m.cmp.saved.ID {
+		t.Errorf("sidebar marks comparison %d, want %d", m.comps.selected, m.cmp.saved.ID)
 	}
 }

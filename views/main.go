@@ -67,9 +67,7 @@ type Main struct {
 // may be empty) once the library is open, and runs the app until the window
 // is closed. It is all main.go needs to call.
 func Run(a fyne.App, ws *workspace.Workspace, files []string) {
-	m := New(a, ws)
-	m.Import(files)
-	m.ShowAndRun()
+	New(a, ws, files...).ShowAndRun()
 }
 
 // Import adds files and folders to the library in the background, after
@@ -78,16 +76,18 @@ func Run(a fyne.App, ws *workspace.Workspace, files []string) {
 // reports then open as a comparison. It may be called before
 // ShowAndRun (command-line arguments).
 func (m *Main) Import(paths []string) {
-	m.fromFiles = len(paths) > 0
 	m.importSources(paths, startup, "")
 }
 
 // New builds the main window over ws and starts opening the library in the
 // background: the built-in samples are offered to a new library
-// (Workspace.EnsureSamples), then the report list is loaded.
-func New(a fyne.App, ws *workspace.Workspace) *Main {
+// (Workspace.EnsureSamples), then the report list is loaded, then files
+// (command-line arguments; may be none) are imported. A window started on
+// the editor's own files does not add the samples: the editor came with
+// material, and three strangers' reports in the list would be in the way.
+func New(a fyne.App, ws *workspace.Workspace, files ...string) *Main {
 	ctx, cancel := context.WithCancel(context.Background())
-	m := &Main{app: a, ws: ws, ctx: ctx, cancel: cancel, ready: make(chan struct{})}
+	m := &Main{app: a, ws: ws, ctx: ctx, cancel: cancel, ready: make(chan struct{}), fromFiles: len(files) > 0}
 
 	icon := fyne.NewStaticResource("parallax.png", assets.Icon)
 	a.SetIcon(icon)
@@ -115,6 +115,9 @@ func New(a fyne.App, ws *workspace.Workspace) *Main {
 	m.win.Canvas().Focus(m.lib.search)
 
 	m.start()
+	if m.fromFiles {
+		m.Import(files)
+	}
 	return m
 }
 
@@ -172,15 +175,30 @@ func (m *Main) showComparisonView(on bool) {
 	}
 	m.cmp.save.now()
 	m.cmpView.Hide()
+	m.report.offerBack()
 	m.reportView.Show()
 }
 
-// openComparison shows a saved comparison as it was left.
+// openComparison shows a saved comparison as it was left. The comparison
+// already open behind the report pane comes back as the editor left it
+// (rows, selection, place), not aligned again.
 func (m *Main) openComparison(c app.Comparison) {
 	m.lib.list.UnselectAll()
 	m.app.Preferences().SetInt(prefLastComparison, int(c.ID))
 	m.showComparisonView(true)
+	if _, ok := m.cmp.loaded(); ok && m.cmp.saved.ID == c.ID {
+		return
+	}
 	m.cmp.open(c)
+}
+
+// backToComparison returns from a report to the comparison left open.
+func (m *Main) backToComparison() {
+	if _, ok := m.cmp.loaded(); !ok {
+		return
+	}
+	m.comps.set(m.comps.all, m.cmp.saved.ID)
+	m.openComparison(m.cmp.saved)
 }
 
 // compareTicked makes a comparison of the reports ticked in the library.
@@ -278,7 +296,11 @@ func (m *Main) start() {
 	m.status.busy("Opening the library…")
 	m.spawn(func() {
 		defer close(m.ready)
-		added, serr := m.ws.EnsureSamples(m.ctx)
+		var added int
+		var serr error
+		if !m.fromFiles {
+			added, serr = m.ws.EnsureSamples(m.ctx)
+		}
 		reports, err := m.ws.Reports(m.ctx)
 		comps, cerr := m.ws.Comparisons(m.ctx)
 		do(func() {

@@ -42,6 +42,9 @@ type reportPane struct {
 	remove  *widget.Button
 	// editDetails opens the title, outlet, author, date and URL.
 	editDetails *widget.Button
+	// back returns to the comparison the editor left to read this report;
+	// hidden when none is open.
+	back *widget.Button
 
 	view        fyne.CanvasObject
 	placeholder fyne.CanvasObject
@@ -71,6 +74,9 @@ func (p *reportPane) build() fyne.CanvasObject {
 	p.editDetails = widget.NewButtonWithIcon("Edit details…", theme.DocumentCreateIcon(), p.m.showEditShown)
 	p.editDetails.Importance = widget.LowImportance
 
+	p.back = widget.NewButtonWithIcon("Back to the comparison", theme.NavigateBackIcon(), p.m.backToComparison)
+	p.back.Hide()
+
 	p.text = widget.NewLabel("")
 	p.text.Wrapping = fyne.TextWrapWord
 	p.text.Selectable = true
@@ -79,6 +85,7 @@ func (p *reportPane) build() fyne.CanvasObject {
 	// the edits: stacked beside the title they left a gap under it.
 	actions := container.NewHBox(p.editDetails, edit, layout.NewSpacer(), p.remove)
 	header := container.NewVBox(
+		container.NewHBox(p.back),
 		p.title,
 		container.New(&tightVBox{}, p.byline, p.link, p.details.RichText),
 		actions,
@@ -109,9 +116,21 @@ func (p *reportPane) clear() {
 	p.placeholder.Show()
 }
 
+// offerBack shows the way back to the comparison left open behind the
+// pane, named so the editor knows where it leads.
+func (p *reportPane) offerBack() {
+	if name, ok := p.m.cmp.loaded(); ok {
+		p.back.SetText(fmt.Sprintf("Back to “%s”", workspace.Shorten(name, 40)))
+		p.back.Show()
+		return
+	}
+	p.back.Hide()
+}
+
 // show fills the pane with r.
 func (p *reportPane) show(r app.Report) {
 	p.current = r
+	p.offerBack()
 	p.wanted = r.ID
 	p.title.SetText(workspace.Title(r))
 	p.byline.SetText(byline(r))

@@ -28,11 +28,12 @@ func newTestMain(t *testing.T, st *apptest.Store) *Main {
 	return newTestMainOver(t, st)
 }
 
-// newTestMainOver is newTestMain over any store.
-func newTestMainOver(t *testing.T, st app.Store) *Main {
+// newTestMainOver is newTestMain over any store, started on files (may be
+// none) as the command line starts it.
+func newTestMainOver(t *testing.T, st app.Store, files ...string) *Main {
 	t.Helper()
 	a := test.NewTempApp(t)
-	m := New(a, workspace.New(st))
+	m := New(a, workspace.New(st), files...)
 	// Debounced work runs at once, on the test's goroutine, as it would
 	// on the UI goroutine.
 	m.cmp.grid.rewrapDelay, m.cmp.save.delay, m.cmp.np.saveDelay, m.lib.delay = 0, 0, 0, 0
