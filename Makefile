@@ -15,9 +15,10 @@ LDFLAGS := -X main.version=$(VERSION)
 # window tests and `make screenshot` need a virtual display and its tools;
 # `make bench` compares against dwdiff; poppler-utils (pdftotext, pdftoppm)
 # and tesseract make the tests and benchmarks exercise PDF import's second
-# reader and OCR (the pure-Go reader needs neither).
+# reader and OCR (the pure-Go reader needs neither); chromium opens the HTML
+# memo at a laptop's width and a narrow window's (app/export).
 BUILD_PKGS := gcc pkg-config libgl1-mesa-dev xorg-dev
-TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesseract-ocr-eng
+TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesseract-ocr-eng chromium
 
 export CGO_ENABLED := 1
 
@@ -36,6 +37,9 @@ build: deps
 run: build
 	./$(BIN)
 
+# make test insists on the browser test of the HTML memo: without chromium
+# it fails rather than skips (a bare `go test` skips it).
+test: export PARALLAX_REQUIRE_CHROMIUM = 1
 test: deps lint unit build smoke window
 
 lint:

@@ -5,10 +5,12 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
@@ -52,10 +54,11 @@ func (v *comparisonView) memo(ch exportChoice) export.Memo {
 	return m
 }
 
-// exportTo writes the export to path in the background and says where it
-// went.
+// exportTo writes the export to path in the background, dated now, and
+// says where it went.
 func (v *comparisonView) exportTo(path string, ch exportChoice) {
 	m := v.memo(ch)
+	ch.opt.Exported = time.Now()
 	v.m.status.set("Exporting…")
 	v.m.spawn(func() {
 		var b bytes.Buffer
@@ -73,62 +76,155 @@ func (v *comparisonView) exportTo(path string, ch exportChoice) {
 	})
 }
 
-// showExport asks for a format, the rows and the options, then where to
-// save (File › Export notes…).
+// exportForm is the export dialog's questions. Each format's own options
+// (the CSV's byte order mark, the PDF's paper) show only while that format
+// is chosen, and the verdicts only while "Rows judged:" is, so the dialog
+// never asks what does not apply.
+type exportForm struct {
+	format      *widget.Select
+	rows        *widget.RadioGroup
+	verdicts    *widget.CheckGroup
+	bom         *widget.Check
+	paper       *widget.Select
+	editor      *widget.Entry
+	shownLabel  string
+	box         *fyne.Container
+	verdictItem []fyne.CanvasObject
+	bomItem     []fyne.CanvasObject
+	paperItem   []fyne.CanvasObject
+	// changed is called when questions show or hide, so the dialog can
+	// fit them.
+	changed func()
+}
+
+// Row choices of the export dialog other than the rows shown now.
+const (
+	exportAllLabel     = "All rows"
+	exportVerdictLabel = "Rows judged:"
+)
+
+// newExportForm builds the dialog's questions for v's comparison, the
+// editor's name as the preferences remember it.
+func (v *comparisonView) newExportForm() *exportForm {
+	f := &exportForm{shownLabel: "Rows shown now (" + v.filter.Label(v.s) + ")"}
+	names := make([]string, len(export.Formats))
+	for i, fm := range export.Formats {
+		names[i] = export.FormatName(fm)
+	}
+	f.format = widget.NewSelect(names, func(string) { f.update() })
+	f.rows = widget.NewRadioGroup([]string{exportAllLabel, f.shownLabel, exportVerdictLabel}, func(string) { f.update() })
+	f.rows.Required = true
+	var labels []string
+	for _, vd := range app.Verdicts {
+		labels = append(labels, verdictLabel(vd))
+	}
+	f.verdicts = widget.NewCheckGroup(labels, nil)
+	f.verdicts.Horizontal = true
+	f.verdicts.SetSelected([]string{verdictLabel(app.Disputed), verdictLabel(app.NeedsChecking)})
+	f.bom = widget.NewCheck("Start the CSV with a byte order mark (Excel needs it to read accents)", nil)
+	f.bom.SetChecked(true)
+	f.paper = widget.NewSelect([]string{"A4", "Letter"}, nil)
+	f.paper.SetSelected("A4")
+	f.editor = widget.NewEntry()
+	f.editor.SetPlaceHolder("Written in the memo's header")
+	f.editor.SetText(v.m.app.Preferences().String(prefEditor))
+
+	item := func(label string, w fyne.CanvasObject) []fyne.CanvasObject {
+		return []fyne.CanvasObject{widget.NewLabelWithStyle(label, fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}), w}
+	}
+	f.verdictItem = item("", f.verdicts)
+	f.bomItem = item("CSV", f.bom)
+	f.paperItem = item("PDF paper", f.paper)
+	var objs []fyne.CanvasObject
+	for _, it := range [][]fyne.CanvasObject{item("Format", f.format), item("Rows", f.rows), f.verdictItem,
+		f.bomItem, f.paperItem, item("Your name", f.editor)} {
+		objs = append(objs, it...)
+	}
+	f.box = container.New(layout.NewFormLayout(), objs...)
+	f.format.SetSelectedIndex(0)
+	f.rows.SetSelected(exportAllLabel)
+	f.update()
+	return f
+}
+
+// chosenFormat is the format chosen, one of export.Formats.
+func (f *exportForm) chosenFormat() string {
+	if i := f.format.SelectedIndex(); i >= 0 {
+		return export.Formats[i]
+	}
+	return export.Formats[0]
+}
+
+// update shows the questions that apply to the format and rows chosen.
+func (f *exportForm) update() {
+	if f.box == nil {
+		return // still being built
+	}
+	show := func(objs []fyne.CanvasObject, on bool) {
+		for _, o := range objs {
+			if on {
+				o.Show()
+			} else {
+				o.Hide()
+			}
+		}
+	}
+	format := f.chosenFormat()
+	show(f.verdictItem, f.rows.Selected == exportVerdictLabel)
+	show(f.bomItem, format == "csv")
+	show(f.paperItem, format == "pdf")
+	f.box.Refresh()
+	if f.changed != nil {
+		f.changed()
+	}
+}
+
+// choice reads the answers, with a message for the status line when they
+// do not make an export.
+func (f *exportForm) choice() (ch exportChoice, msg string) {
+	format := f.chosenFormat()
+	ch = exportChoice{format: format, opt: export.Options{
+		BOM: format == "csv" && f.bom.Checked, Paper: f.paper.Selected, Editor: strings.TrimSpace(f.editor.Text)}}
+	switch f.rows.Selected {
+	case f.shownLabel:
+		ch.rows = exportShown
+	case exportVerdictLabel:
+		ch.rows = exportVerdict
+		for _, l := range f.verdicts.Selected {
+			ch.verdicts = append(ch.verdicts, verdictOf(l))
+		}
+		if len(ch.verdicts) == 0 {
+			return ch, "Not exported: tick at least one verdict."
+		}
+	}
+	return ch, ""
+}
+
+// showExport asks for a format, the rows, the options and the editor's
+// name, then where to save (File › Export notes…). The name is remembered
+// for the next export.
 func (v *comparisonView) showExport() {
 	if v.s == nil {
 		v.m.status.set("Open a comparison to export it.")
 		return
 	}
-	names := make([]string, len(export.Formats))
-	for i, f := range export.Formats {
-		names[i] = export.FormatName(f)
-	}
-	format := widget.NewSelect(names, nil)
-	format.SetSelectedIndex(0)
-	shownLabel := "Rows shown now (" + v.filter.Label(v.s) + ")"
-	rows := widget.NewRadioGroup([]string{"All rows", shownLabel, "Rows judged:"}, nil)
-	rows.Required = true
-	rows.SetSelected("All rows")
-	var labels []string
-	for _, vd := range app.Verdicts {
-		labels = append(labels, verdictLabel(vd))
-	}
-	verdicts := widget.NewCheckGroup(labels, nil)
-	verdicts.Horizontal = true
-	verdicts.SetSelected([]string{verdictLabel(app.Disputed), verdictLabel(app.NeedsChecking)})
-	bom := widget.NewCheck("Start the CSV with a byte order mark (Excel needs it to read accents)", nil)
-	bom.SetChecked(true)
-	paper := widget.NewSelect([]string{"A4", "Letter"}, nil)
-	paper.SetSelected("A4")
-	form := widget.NewForm(
-		widget.NewFormItem("Format", format),
-		widget.NewFormItem("Rows", rows),
-		widget.NewFormItem("", verdicts),
-		widget.NewFormItem("CSV", bom),
-		widget.NewFormItem("PDF paper", paper),
-	)
-	d := dialog.NewCustomConfirm("Export notes", "Save…", "Cancel", container.NewPadded(form), func(ok bool) {
+	f := v.newExportForm()
+	d := dialog.NewCustomConfirm("Export notes", "Save…", "Cancel", container.NewPadded(f.box), func(ok bool) {
 		if !ok {
 			return
 		}
-		ch := exportChoice{format: export.Formats[format.SelectedIndex()], opt: export.Options{BOM: bom.Checked, Paper: paper.Selected}}
-		switch rows.Selected {
-		case shownLabel:
-			ch.rows = exportShown
-		case "Rows judged:":
-			ch.rows = exportVerdict
-			for _, l := range verdicts.Selected {
-				ch.verdicts = append(ch.verdicts, verdictOf(l))
-			}
-			if len(ch.verdicts) == 0 {
-				v.m.status.set("Not exported: tick at least one verdict.")
-				return
-			}
+		ch, msg := f.choice()
+		v.m.app.Preferences().SetString(prefEditor, ch.opt.Editor)
+		if msg != "" {
+			v.m.status.set(msg)
+			return
 		}
 		v.chooseExportFile(ch)
 	}, v.m.win)
-	d.Resize(fyne.NewSize(640, 360))
+	// As tall as the questions shown, however many that is.
+	fit := func() { d.Resize(fyne.NewSize(640, 0)) }
+	f.changed = fit
+	fit()
 	d.Show()
 }
 
@@ -153,14 +249,29 @@ func (v *comparisonView) chooseExportFile(ch exportChoice) {
 	d.Show()
 }
 
-// unsafeName matches runs of characters file systems or shells dislike.
+// unsafeName matches runs of what a file name had better not hold: anything
+// but letters, digits, dots, dashes and underscores, so no character a file
+// system refuses (/ \ : * ? " < > | and control characters), no "…" and no
+// space a shell would split at.
 var unsafeName = regexp.MustCompile(`[^\pL\pN._-]+`)
 
-// exportFileName suggests a file name: the comparison's name, made safe.
+// fileNameRunes is how long a suggested name may be before its extension.
+const fileNameRunes = 60
+
+// exportFileName suggests a file name from the comparison's name, made
+// safe: "MV Lulinda: how many died?" becomes "MV-Lulinda-how-many-died.pdf".
+// A long name is cut at a dash, without an ellipsis.
 func exportFileName(name, format string) string {
 	base := strings.Trim(unsafeName.ReplaceAllString(name, "-"), "-.")
+	if r := []rune(base); len(r) > fileNameRunes {
+		base = string(r[:fileNameRunes])
+		if i := strings.LastIndex(base, "-"); i > fileNameRunes/2 {
+			base = base[:i]
+		}
+		base = strings.Trim(base, "-.")
+	}
 	if base == "" {
 		base = "comparison"
 	}
-	return workspace.Shorten(base, 60) + "." + format
+	return base + "." + format
 }

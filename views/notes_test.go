@@ -6,11 +6,14 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
 	"parallax/app/apptest"
@@ -223,6 +226,11 @@ func TestExportFileName(t *testing.T) {
 		"Meridian Wire · The Lakeside Ledger": "Meridian-Wire-The-Lakeside-Ledger.pdf",
 		"../../etc/passwd":                    "etc-passwd.pdf",
 		"":                                    "comparison.pdf",
+		"MV Lulinda: how many died?":          "MV-Lulinda-how-many-died.pdf",
+		`a\b*c?"d<e>f|g` + "\x00\t\x7f":       "a-b-c-d-e-f-g.pdf",
+		"Twelve people were killed when the passenger ferry MV Lulinda… · Lake Tamsara ferry disaster…": "Twelve-people-were-killed-when-the-passenger-ferry-MV.pdf",
+		"…":    "comparison.pdf",
+		"  . ": "comparison.pdf",
 	} {
 		if got := exportFileName(name, "pdf"); got != want {
 			t.Errorf("exportFileName(%q) = %q, want %q", name, got, want)
@@ -300,14 +308,68 @@ func TestNoteFollowsEditedAndReimportedReport(t *testing.T) {
 	}
 }
 
-// TestExportDialog offers every format, the row choices and the options.
+// TestExportDialog offers every format and the row choices, shows only
+// the options of the format chosen and the verdicts only for "Rows
+// judged:", and remembers the editor's name.
 func TestExportDialog(t *testing.T) {
 	m := compared(t, seeded(t))
+	m.app.Preferences().SetString(prefEditor, "Anna Berg")
 	ui(m.cmp.showExport)
 	d := topDialog(m)
-	for _, want := range []string{"Export notes", "Markdown memo", "All rows", "Rows shown now (All rows)", "Rows judged:", "Disputed", "byte order mark", "A4", "Save…"} {
+	for _, want := range []string{"Export notes", "Markdown memo", "All rows", "Rows shown now (All rows)", "Rows judged:", "Your name", "Save…"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("export dialog lacks %q: %s", want, d)
 		}
+	}
+	for _, bad := range []string{"Disputed", "byte order mark", "A4", "PDF paper"} {
+		if strings.Contains(d, bad) {
+			t.Errorf("a Markdown export of all rows offers %q: %s", bad, d)
+		}
+	}
+	var format *widget.Select
+	var rows *widget.RadioGroup
+	walk(m.win.Canvas().Overlays().Top(), func(o fyne.CanvasObject) bool {
+		switch w := o.(type) {
+		case *widget.Select:
+			if slices.Contains(w.Options, "CSV spreadsheet") {
+				format = w
+			}
+		case *widget.RadioGroup:
+			rows = w
+		}
+		return false
+	})
+	if format == nil || rows == nil {
+		t.Fatal("no format or rows choice in the dialog")
+	}
+	for _, tc := range []struct {
+		format, rows string
+		want, bad    []string
+	}{
+		{"CSV spreadsheet", "All rows", []string{"byte order mark"}, []string{"A4", "Disputed"}},
+		{"PDF", "All rows", []string{"A4"}, []string{"byte order mark", "Disputed"}},
+		{"HTML page", "Rows judged:", []string{"Disputed", "Needs checking"}, []string{"A4", "byte order mark"}},
+	} {
+		ui(func() { format.SetSelected(tc.format); rows.SetSelected(tc.rows) })
+		d := topDialog(m)
+		for _, w := range tc.want {
+			if !strings.Contains(d, w) {
+				t.Errorf("%s, %s: the dialog lacks %q", tc.format, tc.rows, w)
+			}
+		}
+		for _, w := range tc.bad {
+			if strings.Contains(d, w) {
+				t.Errorf("%s, %s: the dialog offers %q", tc.format, tc.rows, w)
+			}
+		}
+	}
+	es := entries(m)
+	if len(es) != 1 || es[0].Text != "Anna Berg" {
+		t.Fatalf("the name entry is not filled from the preferences: %d entries", len(es))
+	}
+	ui(func() { es[0].SetText("  Jo Lind ") })
+	ui(func() { test.Tap(button(m, "Save…")) })
+	if got := m.app.Preferences().String(prefEditor); got != "Jo Lind" {
+		t.Errorf("the name remembered is %q, want Jo Lind", got)
 	}
 }

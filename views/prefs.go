@@ -10,4 +10,6 @@ const (
 	prefSidebarVSplit  = "split.sidebar_comparisons"
 	prefDetailsSplit   = "split.details"
 	prefLastComparison = "comparison.last"
+	// prefEditor is the editor's name, signed on every memo exported.
+	prefEditor = "export.editor"
 )

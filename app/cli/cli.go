@@ -27,7 +27,7 @@ import (
 type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
-	// Getenv reads environment variables (PARALLAX_DB).
+	// Getenv reads environment variables (PARALLAX_DB, PARALLAX_EDITOR).
 	Getenv func(string) string
 	// OpenStore opens or creates the library file at path.
 	OpenStore func(path string) (app.Store, error)
@@ -56,14 +56,14 @@ const usage = `Usage:
   parallax reimport ID FILE              replace a report's text with a newer version of it
   parallax comparisons                   the saved comparisons and their IDs
   parallax export --comparison ID [--format md|html|csv|json|pdf] [--only VERDICT,...]
-                  [--bom] [--paper a4|letter] [--out PATH]
+                  [--bom] [--paper a4|letter] [--editor NAME] [--out PATH]
                                          the editor's verdicts and notes as a memo
-  parallax compare [--format json|md|html|csv|pdf] [--out PATH] FILE...
+  parallax compare [--format json|md|html|csv|pdf] [--editor NAME] [--out PATH] FILE...
   parallax pairs < PAIRS.tsv             claim-pair scores (TSV label,id1,id2,text1,text2 in; id1,id2,score,same out)
   parallax version
 
 Every command takes --db PATH (or the PARALLAX_DB environment variable) to
-choose the library file.
+choose the library file. --editor NAME (or PARALLAX_EDITOR) signs a memo.
 `
 
 // Run runs the command line with args (without the program name) and

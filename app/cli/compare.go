@@ -5,16 +5,17 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"time"
 
 	"parallax/app/compare"
 	"parallax/app/export"
 	"parallax/app/workspace"
 )
 
-// runCompare is `parallax compare [--format json|md|html|csv|pdf] [--out
-// PATH] FILE...`: it compares files without opening the library (DESIGN.md,
-// Command line) and writes them through export.Write, as the window exports
-// them, with no notes; md is the default because a person at a terminal
+// runCompare is `parallax compare [--format json|md|html|csv|pdf] [--editor
+// NAME] [--out PATH] FILE...`: it compares files without opening the
+// library (DESIGN.md, Command line) and writes them through export.Write,
+// as the window exports them, with no notes, dated now; md is the default because a person at a terminal
 // reads it. The whole output is built in memory before anything is
 // written, so a failure never leaves half a file, and --out is replaced
 // atomically (a temporary file in the same folder, then a rename), so a
@@ -25,6 +26,7 @@ import (
 func runCompare(c *call, args []string) error {
 	format := c.fs.String("format", "md", "")
 	out := c.fs.String("out", "", "")
+	opt := c.memoOptions()
 	files, err := c.parseArgs(args)
 	if err != nil {
 		return err
@@ -41,7 +43,8 @@ func runCompare(c *call, args []string) error {
 		return fmt.Errorf("compare: %w", err)
 	}
 	var b bytes.Buffer
-	if err := export.Write(&b, f, &export.Memo{C: cmp}, export.Options{}); err != nil {
+	opt.Exported = time.Now()
+	if err := export.Write(&b, f, &export.Memo{C: cmp}, *opt); err != nil {
 		return fmt.Errorf("compare: %w", err)
 	}
 	return c.emit("compare", b.Bytes(), *out)

@@ -158,3 +158,34 @@ func TestCompareErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestCompareEditor signs the memo with --editor, else PARALLAX_EDITOR,
+// and dates it.
+func TestCompareEditor(t *testing.T) {
+	files := apptest.SampleFiles(t)
+	for _, tc := range []struct {
+		env  string
+		args []string
+		want string
+	}{
+		{"Anna Berg", nil, " by Anna Berg."},
+		{"Anna Berg", []string{"--editor", "Jo Lind"}, " by Jo Lind."},
+		{"", nil, "Exported on "},
+	} {
+		var out, errb strings.Builder
+		args := append(append([]string{"compare"}, tc.args...), files...)
+		code := Run(args, Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb, Getenv: func(k string) string {
+			if k == "PARALLAX_EDITOR" {
+				return tc.env
+			}
+			return ""
+		}})
+		head, _, _ := strings.Cut(out.String(), "\n1. ")
+		if code != 0 || !strings.Contains(head, tc.want) || !strings.Contains(head, "Exported on ") {
+			t.Errorf("%v with PARALLAX_EDITOR=%q: exit %d, header %q, want %q; %s", tc.args, tc.env, code, head, tc.want, errb.String())
+		}
+		if tc.env == "" && strings.Contains(head, " by ") {
+			t.Errorf("unsigned memo says %q", head)
+		}
+	}
+}

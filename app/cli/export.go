@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"text/tabwriter"
+	"time"
 
 	"parallax/app"
 	"parallax/app/export"
@@ -13,16 +14,16 @@ import (
 )
 
 // runExport is `parallax export --comparison ID [--format md|html|csv|json|pdf]
-// [--only VERDICT,...] [--bom] [--paper a4|letter] [--out PATH]`: a saved
-// comparison with the editor's verdicts and notes, aligned as the editor
-// left it. As with compare, the whole export is built before anything is
+// [--only VERDICT,...] [--bom] [--paper a4|letter] [--editor NAME] [--out
+// PATH]`: a saved comparison with the editor's verdicts and notes, aligned
+// as the editor left it, dated now and signed by the editor (memoOptions). As with compare, the whole export is built before anything is
 // written and --out is replaced atomically.
 func runExport(c *call, args []string) error {
 	id := c.fs.Int64("comparison", 0, "")
 	format := c.fs.String("format", "md", "")
 	only := c.fs.String("only", "", "")
 	out := c.fs.String("out", "", "")
-	var opt export.Options
+	opt := c.memoOptions()
 	c.fs.BoolVar(&opt.BOM, "bom", false, "")
 	c.fs.StringVar(&opt.Paper, "paper", "A4", "")
 	rest, err := c.parseArgs(args)
@@ -48,10 +49,20 @@ func runExport(c *call, args []string) error {
 	}
 	defer done()
 	var b bytes.Buffer
-	if err := ws.Export(c.ctx, *id, f, verdicts, opt, &b); err != nil {
+	opt.Exported = time.Now()
+	if err := ws.Export(c.ctx, *id, f, verdicts, *opt, &b); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	return c.emit("export", b.Bytes(), *out)
+}
+
+// memoOptions registers --editor NAME, the name a memo's header gives as
+// its author, defaulting to the PARALLAX_EDITOR environment variable so an
+// editor sets it once, as the window remembers it.
+func (c *call) memoOptions() *export.Options {
+	opt := &export.Options{}
+	c.fs.StringVar(&opt.Editor, "editor", c.env.Getenv("PARALLAX_EDITOR"), "")
+	return opt
 }
 
 // runComparisons is `parallax comparisons`: the saved comparisons with the

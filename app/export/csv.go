@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"parallax/app"
+	"parallax/app/compare"
 )
 
 // CSV writes m as a spreadsheet (RFC 4180, through encoding/csv): a header
@@ -14,7 +15,9 @@ import (
 // in its column (empty where the report does not state it; a transcript's
 // claim after its time and speaker, "[00:12:04] Anna: ..."), the row's
 // status, flags ("kind: detail", separated by "; "), verdict, notes,
-// manual mark, level and score; then one line per orphaned note, with the
+// manual mark, how strong the match is in words ("same claim", "weak
+// match", "only Meridian Wire": match) and its score, empty for a claim
+// alone, whose 1 would read as a sure match; then one line per orphaned note, with the
 // claims it was about in their reports' columns. Claim and note text is
 // written as is, line breaks included, since CSV quoting keeps it intact.
 // opt.BOM starts the file with a UTF-8 byte order mark.
@@ -33,7 +36,7 @@ func CSV(w io.Writer, m *Memo, opt Options) error {
 	for d := range c.Docs {
 		head[d] = label(c, d)
 	}
-	line(head, "status", "flags", "verdict", "note", "manual", "level", "score")
+	line(head, "status", "flags", "verdict", "note", "manual", "match", "match score")
 	for i := range c.Rows {
 		if !m.keep(i) {
 			continue
@@ -52,8 +55,12 @@ func CSV(w io.Writer, m *Memo, opt Options) error {
 		if m.manual(i) {
 			manual = "manual"
 		}
+		score := ""
+		if r.Strength() != compare.StrengthAlone {
+			score = strconv.FormatFloat(r.Score, 'f', 2, 64)
+		}
 		line(claims, c.Status(i).String(), strings.Join(fl, "; "), string(m.Verdict(i)), csvNotes(m.notes(i)...),
-			manual, r.Level.String(), strconv.FormatFloat(r.Score, 'f', 2, 64))
+			manual, match(c, r), score)
 	}
 	for _, on := range m.orphans() {
 		claims := make([]string, len(c.Docs))

@@ -49,13 +49,13 @@ func Write(w io.Writer, format string, m *Memo, opt Options) error {
 	var err error
 	switch format {
 	case "md":
-		err = Markdown(w, m)
+		err = Markdown(w, m, opt)
 	case "html":
-		err = HTML(w, m)
+		err = HTML(w, m, opt)
 	case "csv":
 		err = CSV(w, m, opt)
 	case "json":
-		err = JSON(w, m)
+		err = JSON(w, m, opt)
 	case "pdf":
 		err = PDF(w, m, opt)
 	default:
@@ -71,14 +71,26 @@ func Write(w io.Writer, format string, m *Memo, opt Options) error {
 // (compare.Runs).
 type Run = compare.Run
 
-// label names report d for the editor: "[1] Title", the title cut to a
-// length that fits a column header and a quote's label.
+// label names report d for the editor: "[1] Meridian Wire", its name cut
+// to a length that fits a column header and a quote's label.
 func label(c *compare.Comparison, d int) string {
-	t := []rune(title(c, d))
+	t := []rune(name(c, d))
 	if len(t) > 48 {
 		t = append(t[:47], '…')
 	}
 	return fmt.Sprintf("[%d] %s", d+1, string(t))
+}
+
+// name is report d as the window's column names it (compare.Doc.Label:
+// its outlet, else its title, else its file), so a memo and the window
+// call a report the same; a file is named without its folders.
+func name(c *compare.Comparison, d int) string {
+	doc := &c.Docs[d]
+	n := doc.Label()
+	if n == doc.Path {
+		n = filepath.Base(n)
+	}
+	return oneLine(n)
 }
 
 // title is a report's title, else its file name.
@@ -110,6 +122,3 @@ func byline(c *compare.Comparison, d int) string {
 	}
 	return strings.Join(parts, ", ")
 }
-
-// formatScore prints a row score with two decimals.
-func formatScore(s float64) string { return fmt.Sprintf("%.2f", s) }

@@ -124,16 +124,23 @@ func golden(t *testing.T, name string, got []byte) {
 	}
 }
 
+// exportedAt is when the test's memos are exported: a fixed time, so the
+// goldens never depend on the clock.
+var exportedAt = time.Date(2025, 3, 17, 14, 5, 0, 0, time.UTC)
+
 // TestGolden writes the samples as `parallax compare` does (samples.*) and
-// with an editor's work on them (memo.*) in every format. A PDF's golden is
-// its layout as text (LayoutPDF): its bytes are compressed.
+// with an editor's work on them, exported by a named editor at a given
+// time (memo.*), in every format. A PDF's golden is its layout as text
+// (LayoutPDF): its bytes are compressed.
 func TestGolden(t *testing.T) {
 	memos := map[string]*export.Memo{"samples": {C: samples(t)}, "memo": annotated(t)}
+	opts := map[string]export.Options{"memo": {Editor: "Anna Berg", Exported: exportedAt}}
 	for name, m := range memos {
+		opt := opts[name]
 		for _, format := range export.Formats {
 			t.Run(name+"."+format, func(t *testing.T) {
 				if format == "pdf" {
-					text, _, err := export.LayoutPDF(m, export.Options{})
+					text, _, err := export.LayoutPDF(m, opt)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -141,7 +148,7 @@ func TestGolden(t *testing.T) {
 					return
 				}
 				var b bytes.Buffer
-				if err := export.Write(&b, format, m, export.Options{}); err != nil {
+				if err := export.Write(&b, format, m, opt); err != nil {
 					t.Fatal(err)
 				}
 				golden(t, name+"."+format, b.Bytes())
@@ -244,7 +251,7 @@ func (j jsonNote) same(n app.Note) bool {
 func TestJSONRoundTrip(t *testing.T) {
 	m := annotated(t)
 	var b bytes.Buffer
-	if err := export.JSON(&b, m); err != nil {
+	if err := export.JSON(&b, m, export.Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var out struct {

@@ -13,11 +13,11 @@ func LayoutPDF(m *Memo, opt Options) (string, int, error) {
 	if err != nil {
 		return "", 0, err
 	}
-	pdf, err := newFpdf(p, m)
+	pdf, err := newFpdf(p, m, opt)
 	if err != nil {
 		return "", 0, err
 	}
-	pages := layoutPDF(m, p, measurer(pdf))
+	pages := layoutPDF(m, opt, p, measurer(pdf))
 	var b strings.Builder
 	for i, page := range pages {
 		fmt.Fprintf(&b, "page %d (%s)\n", i+1, p.name)

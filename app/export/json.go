@@ -29,6 +29,7 @@ type (
 		Summary   string     `json:"summary,omitempty"`
 		Selection string     `json:"selection,omitempty"`
 		Date      string     `json:"date,omitempty"`
+		Editor    string     `json:"editor,omitempty"`
 		Orphans   []jsonNote `json:"orphans,omitempty"`
 	}
 	jsonDoc struct {
@@ -60,6 +61,9 @@ type (
 		Verdict string     `json:"verdict"`
 		Notes   []jsonNote `json:"notes,omitempty"`
 		Manual  bool       `json:"manual,omitempty"`
+		// Strength is the match in the words of every memo ("same
+		// claim", "related", "weak match"); omitted for a claim alone.
+		Strength string `json:"strength,omitempty"`
 	}
 	jsonRef struct {
 		Doc   int `json:"doc"`
@@ -105,15 +109,17 @@ func jsonNoteOf(n app.Note) jsonNote {
 // with their claims as byte spans of the file as read (start, end), the
 // claim's text and, for a transcript, the time and speaker of the cue it
 // begins in, then every row, one-claim rows included so that every claim
-// is in a row (when m.Only is nil), with its status, verdict, notes and
-// manual mark; then the schema version, the comparison's name, summary and
-// selection and the orphaned notes. Scores are rounded to four decimals,
+// is in a row (when m.Only is nil), with its status, verdict, notes,
+// manual mark and strength in words; then the schema version, the
+// comparison's name, summary and selection, the editor's name
+// (opt.Editor) and the orphaned notes. Scores are rounded to four decimals,
 // which is all the models resolve and keeps the output stable; nothing in
 // it depends on the clock.
-func JSON(w io.Writer, m *Memo) error {
+func JSON(w io.Writer, m *Memo, opt Options) error {
 	c := m.C
 	out := jsonOut{Documents: make([]jsonDoc, len(c.Docs)), Rows: []jsonRow{}, Schema: JSONSchema, Base: c.Base,
-		Name: m.Name, Summary: m.Summary, Selection: m.Selection, Date: jsonTime(m.Date)}
+		Name: m.Name, Summary: m.Summary, Selection: m.Selection, Date: jsonTime(m.Date),
+		Editor: oneLine(opt.Editor)}
 	for d := range c.Docs {
 		doc := &c.Docs[d]
 		r := doc.Report
@@ -135,7 +141,8 @@ func JSON(w io.Writer, m *Memo) error {
 		r := &c.Rows[i]
 		jr := jsonRow{Claims: make([]jsonRef, len(r.Claims)), Level: r.Level.String(), Link: r.Link,
 			Score: math.Round(r.Score*1e4) / 1e4, Flags: make([]jsonFlag, len(r.Flags)),
-			Status: c.Status(i).String(), Verdict: string(m.Verdict(i)), Manual: m.manual(i)}
+			Status: c.Status(i).String(), Verdict: string(m.Verdict(i)), Manual: m.manual(i),
+			Strength: r.Strength().String()}
 		for k, ref := range r.Claims {
 			jr.Claims[k] = jsonRef{ref.Doc, ref.Claim}
 		}

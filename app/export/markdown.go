@@ -101,19 +101,23 @@ func mdNotes(lines []noteLine, indent string) string {
 }
 
 // Markdown writes m as a readable memo, the default of `parallax compare`:
-// the reports, a counts line, the editor's summary, then each claim shared
-// by two or more reports as quotes labelled by report (a transcript's
-// claims after their time and speaker, "[00:12:04] Anna:"), with word
-// differences marked against the row's reference claim, the flags listed
-// and the editor's verdict and notes, then the related (overlapping)
-// claims, by report what only one report states, and last the notes whose
-// claims are in no row any more.
-func Markdown(w io.Writer, m *Memo) error {
+// when and by whom it was exported (opt), the reports, a counts line, the
+// editor's summary, then each claim shared by two or more reports as quotes
+// labelled by report (a transcript's claims after their time and speaker,
+// "[00:12:04] Anna:"), headed by how strong the match is ("same claim",
+// "weak match"), with word differences marked against the row's reference
+// claim, the flags listed and the editor's verdict and notes, then the
+// related (overlapping) claims, by report what only one report states, and
+// last the notes whose claims are in no row any more.
+func Markdown(w io.Writer, m *Memo, opt Options) error {
 	c := m.C
 	bw := bufio.NewWriter(w)
 	p := func(format string, a ...any) { fmt.Fprintf(bw, format, a...) }
 
 	p("# %s\n\n", md(m.title()))
+	if e := exported(opt); e != "" {
+		p("%s.\n\n", md(e))
+	}
 	for d := range c.Docs {
 		p("%d. **%s**", d+1, md(title(c, d)))
 		if by := byline(c, d); by != "" {
@@ -130,7 +134,7 @@ func Markdown(w io.Writer, m *Memo) error {
 		}
 		p("\n")
 	}
-	p("\n%s.\n", c.Counts())
+	p("\n%s.\n", counts(c))
 	if s := m.selection(); s != "" {
 		p("\nRows written here: %s.\n", md(s))
 	}
@@ -139,6 +143,7 @@ func Markdown(w io.Writer, m *Memo) error {
 	}
 	p("\nDifferences are marked against each row's reference claim (the base report's where it has one): " +
 		"\\[-missing-\\] words are the reference's, \\{+added+\\} words this report's.\n")
+	p("\n%s\n", md(strengthLegend()))
 
 	rowBlock := func(n int, r row) {
 		p("\n### %s\n\n", m.heading(n, r))
@@ -180,7 +185,7 @@ func Markdown(w io.Writer, m *Memo) error {
 		rowBlock(len(o.Shared)+k+1, r)
 	}
 	if o.Weak > 0 {
-		p("\n%d weaker links between claims of the same story are left out here; `--format json` lists them.\n", o.Weak)
+		p("\n%s\n", md(leftOut(o.Weak)))
 	}
 
 	opened := false
@@ -192,7 +197,7 @@ func Markdown(w io.Writer, m *Memo) error {
 			p("\n## Single-source claims\n")
 			opened = true
 		}
-		p("\n### %s\n\n", md(label(c, d)))
+		p("\n### Only in %s\n\n", md(label(c, d)))
 		if len(rows) == 0 {
 			p("Nothing that no other report states.\n")
 			continue

@@ -129,4 +129,15 @@ type Options struct {
 	BOM bool
 	// Paper is the PDF page size, "A4" (the default) or "Letter".
 	Paper string
+	// Editor is the name of the editor who exports, written in a memo's
+	// header (and the JSON's "editor") so a colleague knows whom to ask;
+	// empty leaves it out.
+	Editor string
+	// Exported is when the export is made, written in the header of the
+	// Markdown, HTML and PDF memos so a reader can tell an old copy from a
+	// new one. The writers never read the clock (the window and the command
+	// line pass the time, tests a fixed one); the zero time leaves it out.
+	// The JSON does not carry it, so its bytes stay those of the
+	// comparison alone.
+	Exported time.Time
 }

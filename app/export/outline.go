@@ -139,14 +139,9 @@ func (m *Memo) orphans() []orphan {
 }
 
 // heading is a shared or linked row's heading in a memo, numbered n: "3.
-// same, score 0.91 — flagged: hedge — manual".
+// same claim — flagged: hedge — manual".
 func (m *Memo) heading(n int, r row) string {
-	cr := &m.C.Rows[r.I]
-	level := cr.Level.String()
-	if cr.Link && cr.Level == align.LevelSame {
-		level = "same claim, in another row too"
-	}
-	h := fmt.Sprintf("%d. %s, score %.2f", n, level, cr.Score)
+	h := fmt.Sprintf("%d. %s", n, match(m.C, &m.C.Rows[r.I]))
 	var kinds []string
 	seen := map[string]bool{}
 	for _, f := range r.Flags {
@@ -162,6 +157,108 @@ func (m *Memo) heading(n int, r row) string {
 		h += " — manual"
 	}
 	return h
+}
+
+// match says how strong row r's match is in the words every export uses
+// (compare.Row.Strength): "same claim", "related" or "weak match", "only
+// Meridian Wire" for a claim no other report states, and ", linking two
+// rows" after a link between rows. A reader is never shown a score.
+func match(c *compare.Comparison, r *compare.Row) string {
+	s := r.Strength().String()
+	if s == "" {
+		return "only " + name(c, r.Claims[0].Doc)
+	}
+	if r.Link {
+		s += ", linking two rows"
+	}
+	return s
+}
+
+// matchClass names strength s for a style sheet: "same", "related",
+// "weak" or "single".
+func matchClass(s compare.Strength) string {
+	switch s {
+	case compare.StrengthSame:
+		return "same"
+	case compare.StrengthRelated:
+		return "related"
+	case compare.StrengthWeak:
+		return "weak"
+	}
+	return "single"
+}
+
+// strengths are the match words with what each means, as a memo's header
+// explains them once, strongest first.
+var strengths = []struct {
+	S       compare.Strength
+	Meaning string
+}{
+	{compare.StrengthSame, "the reports say the same thing, reworded or not"},
+	{compare.StrengthRelated, "the claims share details without being the same"},
+	{compare.StrengthWeak, "matched on thin evidence: read both before relying on it"},
+}
+
+// strengthLegend is the header sentence that says what the match words
+// mean: "How sure each match is: same claim (…), related (…) or weak match
+// (…)."
+func strengthLegend() string {
+	parts := make([]string, len(strengths))
+	for k, s := range strengths {
+		parts[k] = s.S.String() + " (" + s.Meaning + ")"
+	}
+	last := len(parts) - 1
+	return "How sure each match is: " + strings.Join(parts[:last], ", ") + " or " + parts[last] + "."
+}
+
+// counts says what the comparison holds in an editor's words: "32 rows: 13
+// claims stated by two or more reports, 5 of them flagged for a
+// difference; 19 stated by one report only".
+func counts(c *compare.Comparison) string {
+	n := c.Counts()
+	s := fmt.Sprintf("%s: %s stated by two or more reports", plural(n.Rows, "row"), plural(n.Shared, "claim"))
+	switch {
+	case n.Flagged == 0:
+	case n.Shared == 1:
+		s += ", flagged for a difference"
+	default:
+		s += fmt.Sprintf(", %d of them flagged for a difference", n.Flagged)
+	}
+	return s + fmt.Sprintf("; %d stated by one report only", n.Single)
+}
+
+// plural is "1 row" or "3 rows".
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
+}
+
+// leftOut says how many weak links between rows a memo leaves out.
+func leftOut(weak int) string {
+	if weak == 1 {
+		return "1 weaker link between claims of the same story is left out here; the JSON export lists it."
+	}
+	return fmt.Sprintf("%d weaker links between claims of the same story are left out here; the JSON export lists them.", weak)
+}
+
+// exported is the header line that says when and by whom the memo was
+// exported, "Exported on 16 March 2025 at 09:30 by Anna Berg", or "" when
+// opt gives neither. The time is written in its own zone (the exporter's
+// clock), as a colleague reads a date on a letter.
+func exported(opt Options) string {
+	var s string
+	if !opt.Exported.IsZero() {
+		s = "Exported on " + opt.Exported.Format("2 January 2006 at 15:04")
+	}
+	if ed := oneLine(opt.Editor); ed != "" {
+		if s == "" {
+			s = "Exported"
+		}
+		s += " by " + ed
+	}
+	return s
 }
 
 // noteLine is one note as a memo writes it; Own marks the row's own note,

@@ -34,9 +34,9 @@ func paperOf(name string) (paper, error) {
 const fontFamily = "DejaVuSans"
 
 // newFpdf starts a PDF on p with the embedded font's three faces, its
-// metadata fixed by m rather than by the clock, so that the same memo
-// always gives the same bytes.
-func newFpdf(p paper, m *Memo) (*fpdf.Fpdf, error) {
+// metadata fixed by m and opt (the editor as its author) rather than by the
+// clock, so that the same memo always gives the same bytes.
+func newFpdf(p paper, m *Memo, opt Options) (*fpdf.Fpdf, error) {
 	pdf := fpdf.NewCustom(&fpdf.InitType{OrientationStr: "P", UnitStr: "mm", Size: fpdf.SizeType{Wd: p.w, Ht: p.h}})
 	font := assets.DejaVuSans()
 	pdf.AddUTF8FontFromBytes(fontFamily, regular.fpdfStyle(), font.Regular)
@@ -52,6 +52,9 @@ func newFpdf(p paper, m *Memo) (*fpdf.Fpdf, error) {
 	pdf.SetModificationDate(date.UTC())
 	pdf.SetTitle(m.title(), true)
 	pdf.SetCreator("Parallax", true)
+	if ed := oneLine(opt.Editor); ed != "" {
+		pdf.SetAuthor(ed, true)
+	}
 	if err := pdf.Error(); err != nil {
 		return nil, fmt.Errorf("pdf font: %w", err)
 	}
@@ -66,22 +69,23 @@ func measurer(pdf *fpdf.Fpdf) measureFunc {
 	}
 }
 
-// PDF writes m as a paginated memo in the Markdown memo's order (reports,
-// summary, shared claims, links, single-source claims, orphaned notes) on
-// opt.Paper (A4 or Letter), with the comparison's name at the top of each
-// page and "Page 3 of 9" at the bottom. Word differences are coloured as
-// in the window; a row is kept on one page when it fits. The font is
+// PDF writes m as a paginated memo in the Markdown memo's order (when and
+// by whom it was exported, the reports, summary, shared claims, links,
+// single-source claims, orphaned notes) on opt.Paper (A4 or Letter), with
+// the comparison's name at the top of each page and "Page 3 of 9" at the
+// bottom. Word differences are coloured as in the window, a weak match's
+// heading in grey italics; a row is kept on one page when it fits. The font is
 // embedded (assets.DejaVuSans), so the file prints the same everywhere.
 func PDF(w io.Writer, m *Memo, opt Options) error {
 	p, err := paperOf(opt.Paper)
 	if err != nil {
 		return err
 	}
-	pdf, err := newFpdf(p, m)
+	pdf, err := newFpdf(p, m, opt)
 	if err != nil {
 		return err
 	}
-	for _, page := range layoutPDF(m, p, measurer(pdf)) {
+	for _, page := range layoutPDF(m, opt, p, measurer(pdf)) {
 		pdf.AddPage()
 		for _, o := range page {
 			draw(pdf, o)

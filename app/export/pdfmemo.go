@@ -41,6 +41,8 @@ const indent = 4
 type pdfMemo struct {
 	*flow
 	m *Memo
+	// stamp says when and by whom the memo was exported (exported).
+	stamp string
 	// pending are heading lines waiting to be placed with the block that
 	// follows them, so a heading never ends a page.
 	pending []line
@@ -48,8 +50,8 @@ type pdfMemo struct {
 
 // layoutPDF lays m out on pages of p, in the Markdown memo's order, and
 // adds each page's running header and page number.
-func layoutPDF(m *Memo, p paper, measure measureFunc) [][]op {
-	w := &pdfMemo{flow: newFlow(p, measure), m: m}
+func layoutPDF(m *Memo, opt Options, p paper, measure measureFunc) [][]op {
+	w := &pdfMemo{flow: newFlow(p, measure), m: m, stamp: exported(opt)}
 	w.header()
 	o := m.outline()
 	if len(o.Shared) > 0 || m.Only == nil {
@@ -70,7 +72,7 @@ func layoutPDF(m *Memo, p paper, measure measureFunc) [][]op {
 	}
 	if o.Weak > 0 {
 		w.space(2)
-		w.block(w.wrap(w.left(), span{fmt.Sprintf("%d weaker links between claims of the same story are left out here; the JSON export lists them.", o.Weak), sSmall}))
+		w.block(w.wrap(w.left(), span{leftOut(o.Weak), sSmall}))
 	}
 	w.single(o.Single)
 	w.orphans(o.Orphans)
@@ -99,11 +101,16 @@ func (w *pdfMemo) section(title string) {
 // gap is an empty line of height h.
 func gap(h float64) []line { return []line{{h: h}} }
 
-// header writes the memo's title, the reports, the counts, the selection,
-// the summary and the legend of the highlights.
+// header writes the memo's title, when and by whom it was exported, the
+// reports, the counts, the selection, the summary and the legends of the
+// highlights and of the match words.
 func (w *pdfMemo) header() {
 	c := w.m.C
 	w.add(false, w.wrap(w.left(), span{w.m.title(), sTitle})...)
+	if w.stamp != "" {
+		w.space(1)
+		w.add(false, w.wrap(w.left(), span{w.stamp + ".", sBody})...)
+	}
 	w.space(3)
 	for d := range c.Docs {
 		lines := w.wrap(w.left(), span{fmt.Sprintf("%d. %s", d+1, title(c, d)), style{face: bold, size: 10, color: ink}})
@@ -122,7 +129,7 @@ func (w *pdfMemo) header() {
 		w.add(true, append(lines, gap(1.5)...)...)
 	}
 	w.space(1.5)
-	w.add(false, w.wrap(w.left(), span{c.Counts().String() + ".", sSmall})...)
+	w.add(false, w.wrap(w.left(), span{counts(c) + ".", sSmall})...)
 	if s := w.m.selection(); s != "" {
 		w.add(false, w.wrap(w.left(), span{"Rows written here: " + s + ".", style{face: italic, size: 9.5, color: ink}})...)
 	}
@@ -138,6 +145,8 @@ func (w *pdfMemo) header() {
 		span{"Differences are marked against each row's reference claim (the base report's where it has one): ", sSmall},
 		mark("added", compare.Added), span{" ", sSmall}, mark("missing", compare.Missing), span{" ", sSmall},
 		mark("was", compare.Was), mark("changed", compare.Changed))...)
+	w.space(1.5)
+	w.add(false, w.wrap(w.left(), span{strengthLegend(), sSmall})...)
 }
 
 // editorText lays out text the editor wrote (a note, the summary) from x,
@@ -206,7 +215,12 @@ func bar(lines []line, x float64) []line {
 func (w *pdfMemo) row(n int, r row) {
 	c := w.m.C
 	x := w.left() + indent
-	lines := append(w.wrap(w.left(), span{w.m.heading(n, r), sH3}), gap(1)...)
+	head := sH3
+	if w.m.C.Rows[r.I].Strength() == compare.StrengthWeak {
+		// A weak match must not look as sure as the same claim.
+		head = style{face: italic, size: sH3.size, color: grey}
+	}
+	lines := append(w.wrap(w.left(), span{w.m.heading(n, r), head}), gap(1)...)
 	for _, cl := range r.Claims {
 		head := []span{{label(c, cl.Doc), sLabel}}
 		if cl.Ref {
@@ -241,7 +255,7 @@ func (w *pdfMemo) single(groups [][]row) {
 			opened = true
 		}
 		w.space(3)
-		w.pending = append(w.pending, w.wrap(w.left(), span{label(c, d), sH3})...)
+		w.pending = append(w.pending, w.wrap(w.left(), span{"Only in " + label(c, d), sH3})...)
 		w.pending = append(w.pending, gap(1)...)
 		if len(rows) == 0 {
 			w.block(w.wrap(w.left(), span{"Nothing that no other report states.", sBody}))
