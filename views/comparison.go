@@ -759,9 +759,9 @@ func (v *comparisonView) flagTip(ri int) func(int) string {
 		if n < 1 || n > len(row.Flags) {
 			return ""
 		}
-		f := row.Flags[n-1]
-		return fmt.Sprintf("%d. %s: %s (%s against %s)", n, flagKindName(f.Kind), f.Detail,
-			v.s.C.Docs[row.Claims[row.FlagOf[n-1]].Doc].Label(), v.s.C.Docs[row.Claims[row.Ref].Doc].Label())
+		f := &row.Flags[n-1]
+		return fmt.Sprintf("%d. %s: %s (%s)", n, flagKindName(f.Kind), f.Detail,
+			row.Who(f, func(d int) string { return v.s.C.Docs[d].Label() }))
 	}
 }
 

@@ -109,7 +109,7 @@ func TestNavigateDifferences(t *testing.T) {
 	if v.sel < 0 || v.s.Rows[v.visible[v.sel]].Status != compare.StatusFlagged {
 		t.Fatalf("previous flagged row: selected %d", v.sel)
 	}
-	if d := strings.Join(texts(v.details), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, "against") {
+	if d := strings.Join(texts(v.details), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, " vs ") {
 		t.Errorf("details of a flagged row: %s", d)
 	}
 }
