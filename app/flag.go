@@ -19,16 +19,18 @@ type Span struct {
 	Start, End int
 }
 
-// Flag is one typed discrepancy between two claims of a row: what it is, a
-// sentence for the editor, and where it sits in each claim, so the window can
-// mark both places and an export can quote them.
+// Flag is one typed discrepancy between two claims of a row, as the flag
+// rules find it (flags.Between): what it is, a sentence for the editor, and
+// where it sits in each claim, so the window can mark both places and an
+// export can quote them. A row compares every pair of its claims and merges
+// the pairs' flags into its own (compare.Flag).
 type Flag struct {
 	Kind FlagKind
 	// Detail explains the discrepancy in words, quoting both sides
 	// ("12 dead vs 15 dead").
 	Detail string
-	// A and B are the spans in the reference claim's report and in the other
-	// claim's report; an empty span means the side has no counterpart (a
-	// hedge present on one side only).
+	// A and B are the spans in the first and in the second claim's report
+	// (Between's a and b); an empty span means the side has no words for it
+	// (a claim stated as fact against one attributed).
 	A, B Span
 }

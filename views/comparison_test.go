@@ -112,7 +112,7 @@ func TestNavigateDifferences(t *testing.T) {
 	if v.grid.sel < 0 || v.s.Rows[v.grid.visible[v.grid.sel]].Status != compare.StatusFlagged {
 		t.Fatalf("previous flagged row: selected %d", v.grid.sel)
 	}
-	if d := strings.Join(texts(v.info.box), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, "against") {
+	if d := strings.Join(texts(v.info.box), " "); !strings.Contains(d, "flagged") || !strings.Contains(d, " vs ") {
 		t.Errorf("details of a flagged row: %s", d)
 	}
 }

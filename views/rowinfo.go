@@ -92,9 +92,9 @@ func (r *rowInfo) flagTip(ri int) func(int) string {
 		if n < 1 || n > len(row.Flags) {
 			return ""
 		}
-		f := row.Flags[n-1]
-		return fmt.Sprintf("%d. %s: %s (%s against %s)", n, flagKindName(f.Kind), f.Detail,
-			s.C.Docs[row.Claims[row.FlagOf[n-1]].Doc].Label(), s.C.Docs[row.Claims[row.Ref].Doc].Label())
+		f := &row.Flags[n-1]
+		return fmt.Sprintf("%d. %s: %s (%s)", n, flagKindName(f.Kind), f.Detail,
+			row.Who(f, func(d int) string { return s.C.Docs[d].Label() }))
 	}
 }
 

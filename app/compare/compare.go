@@ -94,15 +94,13 @@ type Row struct {
 	// claim alone).
 	Score float64
 	// Ref is the index in Claims of the reference claim, the one every
-	// other claim is diffed and flagged against: the base report's claim
-	// when the row has one, else the first.
+	// other claim is diffed against: the base report's claim when the row
+	// has one, else the first.
 	Ref int
-	// Flags are the discrepancies between each claim and the reference, in
-	// the order of Claims; FlagOf[i] is the index in Claims of the claim
-	// Flags[i] was found in (Flag.A lies in the reference's report text,
-	// Flag.B in that claim's).
-	Flags  []app.Flag
-	FlagOf []int
+	// Flags are the discrepancies between any two of the row's claims (see
+	// Flag), numbered 1, 2, ... in this order wherever they are shown. Only
+	// rows of the same claim stated twice or more have flags.
+	Flags []Flag
 }
 
 // Shared reports whether the row is a "same" row stating something two or
@@ -255,9 +253,12 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 }
 
 // flag sets row's reference claim (the base report's, else the first) and
-// its flags against the reference.
+// its flags, every pair of its claims compared (flagRow). A row holds at
+// most one claim per report, so a row of N reports costs N(N-1)/2 pairs of
+// analysed claims: 66 for twelve reports, each a comparison of two token
+// lists already read.
 func (c *Comparison) flag(row *Row) {
-	row.Ref, row.Flags, row.FlagOf = 0, nil, nil
+	row.Ref, row.Flags = 0, nil
 	for k, ref := range row.Claims {
 		if ref.Doc == c.Base {
 			row.Ref = k
@@ -268,16 +269,11 @@ func (c *Comparison) flag(row *Row) {
 	if len(row.Claims) < 2 || row.Level != align.LevelSame || c.analysed == nil {
 		return
 	}
-	ref := c.analysed[row.Claims[row.Ref].Doc][row.Claims[row.Ref].Claim]
+	claims := make([]*flags.Claim, len(row.Claims))
 	for k, cl := range row.Claims {
-		if k == row.Ref {
-			continue
-		}
-		for _, f := range flags.Between(ref, c.analysed[cl.Doc][cl.Claim]) {
-			row.Flags = append(row.Flags, f)
-			row.FlagOf = append(row.FlagOf, k)
-		}
+		claims[k] = c.analysed[cl.Doc][cl.Claim]
 	}
+	row.Flags = flagRow(claims, row.Ref, func(k int) string { return c.Docs[row.Claims[k].Doc].Report.Text })
 }
 
 // NewRow makes a main row of claims (at most one per report) as the

@@ -49,14 +49,9 @@ func TestFilesSamples(t *testing.T) {
 				seen[ref]++
 			}
 		}
-		if len(r.Flags) != len(r.FlagOf) {
-			t.Fatalf("flags %d, FlagOf %d", len(r.Flags), len(r.FlagOf))
-		}
-		for i, f := range r.Flags {
+		for _, f := range r.Flags {
 			kinds[f.Kind] = true
-			if r.FlagOf[i] == r.Ref || r.FlagOf[i] >= len(r.Claims) {
-				t.Errorf("flag %v against claim %d of %v (ref %d)", f, r.FlagOf[i], r.Claims, r.Ref)
-			}
+			checkFlag(t, &c.Docs, &r, f)
 		}
 		if len(r.Claims) > 0 && docs[0] && r.Claims[r.Ref].Doc != 0 {
 			t.Errorf("row %v: reference %d is not the base report's claim", r.Claims, r.Ref)

@@ -48,8 +48,9 @@ func CSV(w io.Writer, m *Memo, opt Options) error {
 			claims[ref.Doc] = withCue(cueLabel(d, ref.Claim), d.ClaimText(ref.Claim))
 		}
 		fl := make([]string, len(r.Flags))
-		for k, f := range r.Flags {
-			fl[k] = string(f.Kind) + ": " + f.Detail
+		for k := range r.Flags {
+			f := &r.Flags[k]
+			fl[k] = string(f.Kind) + ": " + f.Detail + " (" + r.Who(f, func(d int) string { return label(c, d) }) + ")"
 		}
 		manual := ""
 		if m.manual(i) {

@@ -7,8 +7,8 @@
 // Every writer reads a *Memo and nothing else, so an export shows exactly
 // the rows the window shows, with the notes the editor placed on them. Word
 // differences are always taken against the row's reference claim
-// (compare.Row.Ref), the claim flags are computed against, so a highlight
-// and a flag never disagree about which side is which.
+// (compare.Row.Ref), as the window takes them; flags are between any two
+// claims of a row and name the reports on each side (compare.Flag).
 package export
 
 import (

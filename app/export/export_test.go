@@ -87,7 +87,9 @@ func annotated(t *testing.T) *export.Memo {
 	number := rowWhere(t, c, flagged(app.FlagNumber))
 	m.Notes[number] = []app.Note{note(number, app.Disputed,
 		"The wire says 12, the Ledger 15 a day later;\nthe radio's \"at least a dozen\" fits both.\n- Ask the police for the list.")}
-	name := rowWhere(t, c, flagged(app.FlagName))
+	name := rowWhere(t, c, func(r *compare.Row) bool {
+		return flagged(app.FlagName)(r) && strings.Contains(r.Flags[0].Detail, "Mwansa")
+	})
 	m.Notes[name] = []app.Note{note(name, app.NeedsChecking, "Mwansa or Mwanza? Ask the desk in Kivangu."),
 		note(name, app.Corroborated, "Police confirm the captain survived.")}
 	m.Manual[name] = true

@@ -72,6 +72,9 @@ type (
 	jsonFlag struct {
 		Kind   string `json:"kind"`
 		Detail string `json:"detail"`
+		// Sides are the reports (indices in documents) on each side
+		// of the flag, in the order Detail quotes them.
+		Sides [][]int `json:"sides"`
 	}
 	jsonNote struct {
 		Verdict string       `json:"verdict"`
@@ -147,7 +150,12 @@ func JSON(w io.Writer, m *Memo, opt Options) error {
 			jr.Claims[k] = jsonRef{ref.Doc, ref.Claim}
 		}
 		for k, f := range r.Flags {
-			jr.Flags[k] = jsonFlag{string(f.Kind), f.Detail}
+			jr.Flags[k] = jsonFlag{string(f.Kind), f.Detail, make([][]int, len(f.Sides))}
+			for s, side := range f.Sides {
+				for _, cl := range side.Claims {
+					jr.Flags[k].Sides[s] = append(jr.Flags[k].Sides[s], r.Claims[cl].Doc)
+				}
+			}
 		}
 		for _, n := range m.notes(i) {
 			jr.Notes = append(jr.Notes, jsonNoteOf(n))

@@ -54,8 +54,8 @@ func withCue(cue, text string) string {
 	return cue + " " + text
 }
 
-// flag is one flag of a row; Against labels the report of the claim it was
-// found in (the other side is the reference).
+// flag is one flag of a row; Against names the reports on each of its
+// sides, in the order Detail quotes them ("[1] AP, [3] Reuters vs [2] BBC").
 type flag struct{ Kind, Against, Detail string }
 
 // row returns row i of m.
@@ -67,8 +67,9 @@ func (m *Memo) row(i int) row {
 		out.Claims[k] = claim{ref.Doc, len(r.Claims) > 1 && k == r.Ref, c.ClaimRuns(r, k),
 			cueLabel(&c.Docs[ref.Doc], ref.Claim)}
 	}
-	for k, f := range r.Flags {
-		out.Flags = append(out.Flags, flag{string(f.Kind), label(c, r.Claims[r.FlagOf[k]].Doc), f.Detail})
+	for k := range r.Flags {
+		f := &r.Flags[k]
+		out.Flags = append(out.Flags, flag{string(f.Kind), r.Who(f, func(d int) string { return label(c, d) }), f.Detail})
 	}
 	return out
 }

@@ -16,10 +16,11 @@
 //
 // # Cost
 //
-// A row of N claims compares each claim with the row's reference claim.
+// A row of N claims compares every pair of its claims (compare.Flag).
 // Analyze reads a claim once (tokens, lemmas, numbers, dates, cues) and
 // Between compares two analysed claims without re-reading either text, so a
-// row costs N analyses, not N² of them. Compare is the one-pair convenience.
+// row costs N analyses and N(N-1)/2 cheap comparisons, not N² analyses.
+// Compare is the one-pair convenience.
 //
 // # What each kind means here
 //
@@ -152,15 +153,15 @@ func hasBreak(gap string) bool {
 func (c *Claim) Span() app.Span { return c.span }
 
 // Compare returns the discrepancies between two claims of one row, each
-// given as a span of its report's text: ref in the row's reference report,
-// other in another report. Flag.A lies in refText, Flag.B in otherText. To
-// compare many claims with one reference, Analyze each once and use Between.
+// given as a span of its report's text. Flag.A lies in refText, Flag.B in
+// otherText. To compare many pairs of claims, Analyze each once and use
+// Between.
 func Compare(refText string, ref app.Span, otherText string, other app.Span) []app.Flag {
 	return Between(Analyze(refText, ref), Analyze(otherText, other))
 }
 
-// Between returns the discrepancies between two analysed claims, a (the
-// row's reference) and b, ordered by their position in a, then in b. It
+// Between returns the discrepancies between two analysed claims a and b,
+// ordered by their position in a, then in b. It
 // returns nil when the claims say the same thing as far as the rules can
 // tell: a flag is raised only for a real conflict (see the package comment).
 func Between(a, b *Claim) []app.Flag {

@@ -172,20 +172,14 @@ func (s *Sheet) layRow(row *Row) {
 }
 
 // markFlags splits the claim's own runs where row flags lie in claim k
-// (start and end are the claim's span in its report) and numbers them.
-// The reference claim carries every flag's first side (Flag.A); another
-// claim the second side (Flag.B) of the flags found in it.
+// (start and end are the claim's span in its report) and numbers them:
+// every claim on a side of a flag carries its number (compare.Flag.In).
 func markFlags(runs []compare.Run, r *compare.Row, k, start, end int) []Run {
 	type mark struct{ a, b, n int }
 	var marks []mark
-	for i, f := range r.Flags {
-		sp := f.B
-		if k == r.Ref {
-			sp = f.A
-		} else if r.FlagOf[i] != k {
-			continue
-		}
-		if sp.End <= sp.Start || sp.Start < start || sp.End > end {
+	for i := range r.Flags {
+		sp, ok := r.Flags[i].In(k)
+		if !ok || sp.End <= sp.Start || sp.Start < start || sp.End > end {
 			continue
 		}
 		marks = append(marks, mark{sp.Start - start, sp.End - start, i + 1})

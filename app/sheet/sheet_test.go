@@ -71,8 +71,8 @@ func TestLayout(t *testing.T) {
 	}
 }
 
-// TestFlagsMarked: a flagged row marks its flags in the reference claim and
-// in the claim the flag was found in.
+// TestFlagsMarked: a flagged row marks each flag, under its number, in
+// every claim on a side of it, and nowhere else.
 func TestFlagsMarked(t *testing.T) {
 	s := samples(t)
 	flagged := 0
@@ -82,20 +82,23 @@ func TestFlagsMarked(t *testing.T) {
 		}
 		flagged++
 		row := &s.C.Rows[r.Index]
-		marked := map[int]bool{}
-		for _, cell := range r.Cells {
+		marked := map[[2]int]bool{} // flag number, report
+		for d, cell := range r.Cells {
 			for _, run := range cell.Runs {
 				if run.Flag > 0 {
 					if run.At < 0 {
 						t.Fatalf("flag %d marked on words the claim lacks: %q", run.Flag, run.Text)
 					}
-					marked[run.Flag] = true
+					marked[[2]int{run.Flag, d}] = true
 				}
 			}
 		}
-		for i, f := range row.Flags {
-			if f.B.End > f.B.Start && !marked[i+1] {
-				t.Errorf("row %d: flag %d (%s) is not marked", r.Index, i+1, f.Detail)
+		for i := range row.Flags {
+			for k, cl := range row.Claims {
+				sp, in := row.Flags[i].In(k)
+				if want := in && sp.End > sp.Start; marked[[2]int{i + 1, cl.Doc}] != want {
+					t.Errorf("row %d: flag %d (%s) marked in report %d: %v, want %v", r.Index, i+1, row.Flags[i].Detail, cl.Doc, !want, want)
+				}
 			}
 		}
 	}
