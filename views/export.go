@@ -58,11 +58,7 @@ func (v *comparisonView) exportTo(path string, ch exportChoice) {
 	m := v.memo(ch)
 	v.m.status.set("Exporting…")
 	v.m.spawn(func() {
-		var b bytes.Buffer
-		err := export.Write(&b, ch.format, &m, ch.opt)
-		if err == nil {
-			err = workspace.WriteFile(path, b.Bytes())
-		}
+		err := writeMemo(path, ch, &m)
 		do(func() {
 			if err != nil {
 				v.m.showError("Could not export the comparison", err)
@@ -71,6 +67,16 @@ func (v *comparisonView) exportTo(path string, ch exportChoice) {
 			v.m.status.set(fmt.Sprintf("Exported to %s.", path))
 		})
 	})
+}
+
+// writeMemo writes memo m in ch's format to path, replacing the file at
+// once (workspace.WriteFile). It runs off the UI goroutine.
+func writeMemo(path string, ch exportChoice, m *export.Memo) error {
+	var b bytes.Buffer
+	if err := export.Write(&b, ch.format, m, ch.opt); err != nil {
+		return err
+	}
+	return workspace.WriteFile(path, b.Bytes())
 }
 
 // showExport asks for a format, the rows and the options, then where to

@@ -10,4 +10,6 @@ const (
 	prefSidebarVSplit  = "split.sidebar_comparisons"
 	prefDetailsSplit   = "split.details"
 	prefLastComparison = "comparison.last"
+	// prefZoom is the cells' text size, a share of the theme's (zoom.go).
+	prefZoom = "text.zoom"
 )

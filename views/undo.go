@@ -1,5 +1,7 @@
 package views
 
+import "fyne.io/fyne/v2"
+
 // undoLimit bounds the steps kept: enough for an afternoon's review, small
 // enough that closures holding notes and fixes never add up.
 const undoLimit = 200
@@ -63,3 +65,33 @@ func (u *undoStack) redo() (what string, ok bool) {
 // clear forgets every step (another comparison is open: its notes and
 // fixes are not the ones the steps hold).
 func (u *undoStack) clear() { u.done, u.undone = nil, nil }
+
+// undoLast runs Edit › Undo (redo false) or Edit › Redo on the open
+// comparison's history and says what it did. A text entry with the focus
+// gets the shortcut instead (forwardOr): its typing has its own undo.
+func (m *Main) undoLast(redo bool) {
+	var sc fyne.Shortcut = &fyne.ShortcutUndo{}
+	if redo {
+		sc = &fyne.ShortcutRedo{}
+	}
+	m.forwardOr(sc, func() {
+		h := &m.cmp.history
+		if !m.cmpView.Visible() || m.cmp.s == nil {
+			m.status.set("Nothing to undo here: undo works on the open comparison.")
+			return
+		}
+		if redo {
+			if what, ok := h.redo(); ok {
+				m.status.set("Redone: " + what + ".")
+			} else {
+				m.status.set("Nothing to redo.")
+			}
+			return
+		}
+		if what, ok := h.undo(); ok {
+			m.status.set("Undone: " + what + ". Ctrl+Shift+Z redoes it.")
+		} else {
+			m.status.set("Nothing to undo.")
+		}
+	})
+}
