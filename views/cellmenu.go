@@ -10,16 +10,22 @@ import (
 	"parallax/app/align"
 )
 
-// showCellMenu is the menu of the cell of report d in row p of the visible
-// rows, right-clicked at at: copy the claim or the row, the manual fixes
-// and the verdicts. The row is selected first, so the details, the notes
-// panel and the keys follow it; the actions are the notes panel's own.
+// showCellMenu shows the menu of the cell of report d in row p of the
+// visible rows where it was right-clicked (at). The row is selected first,
+// so the details, the notes panel and the keys follow it.
 func (g *grid) showCellMenu(p, d int, at fyne.Position) {
-	v := g.v
-	if v.s == nil || g.list == nil || p < 0 || p >= len(g.visible) {
+	if g.v.s == nil || g.list == nil || p < 0 || p >= len(g.visible) {
 		return
 	}
 	g.list.Select(p)
+	widget.ShowPopUpMenuAtPosition(g.cellMenu(p, d), g.v.m.win.Canvas(), at)
+}
+
+// cellMenu is the menu of the cell of report d in row p: copy the claim or
+// the row, the manual fixes and the verdicts, each the notes panel's own
+// action.
+func (g *grid) cellMenu(p, d int) *fyne.Menu {
+	v := g.v
 	ri := g.visible[p]
 	np := v.np
 	claims := v.s.C.Rows[v.s.Rows[ri].Index].Claims
@@ -43,7 +49,6 @@ func (g *grid) showCellMenu(p, d int, at fyne.Position) {
 		verdicts.ChildMenu.Items = append(verdicts.ChildMenu.Items, item)
 	}
 	note := fyne.NewMenuItem("Write note", np.focusNote)
-	menu := fyne.NewMenu("", copyClaim, copyRow, fyne.NewMenuItemSeparator(),
+	return fyne.NewMenu("", copyClaim, copyRow, fyne.NewMenuItemSeparator(),
 		link, unlink, split, fyne.NewMenuItemSeparator(), verdicts, note)
-	widget.ShowPopUpMenuAtPosition(menu, v.m.win.Canvas(), at)
 }

@@ -37,28 +37,25 @@ func (u *undoStack) push(s undoStep) {
 // undo takes back the newest step and returns what it was; ok is false
 // when there is nothing to undo.
 func (u *undoStack) undo() (what string, ok bool) {
-	n := len(u.done)
-	if n == 0 {
-		return "", false
-	}
-	s := u.done[n-1]
-	u.done = u.done[:n-1]
-	u.undone = append(u.undone, s)
-	s.undo()
-	return s.what, true
+	return move(&u.done, &u.undone, func(s undoStep) { s.undo() })
 }
 
 // redo does again the step undone last and returns what it was; ok is
 // false when there is nothing to redo.
 func (u *undoStack) redo() (what string, ok bool) {
-	n := len(u.undone)
+	return move(&u.undone, &u.done, func(s undoStep) { s.redo() })
+}
+
+// move runs the last step of from and moves it to to.
+func move(from, to *[]undoStep, run func(undoStep)) (what string, ok bool) {
+	n := len(*from)
 	if n == 0 {
 		return "", false
 	}
-	s := u.undone[n-1]
-	u.undone = u.undone[:n-1]
-	u.done = append(u.done, s)
-	s.redo()
+	s := (*from)[n-1]
+	*from = (*from)[:n-1]
+	*to = append(*to, s)
+	run(s)
 	return s.what, true
 }
 
