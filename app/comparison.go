@@ -21,6 +21,9 @@ type Comparison struct {
 	Filter string
 	// Hidden are the IDs of reports whose columns are hidden.
 	Hidden []int64
+	// Widths are the column widths the editor dragged, in window units, by
+	// report ID; a report without one shares the width left over.
+	Widths map[int64]float64
 	// Top is the index of the row at the top of the view, among the rows the
 	// filter shows.
 	Top int

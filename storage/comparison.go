@@ -67,7 +67,8 @@ func (db *DB) UpdateComparison(ctx context.Context, c *app.Comparison) error {
 	})
 }
 
-// writeComparisonReports stores c's reports in order with their hidden mark.
+// writeComparisonReports stores c's reports in order with their hidden mark
+// and column width.
 func writeComparisonReports(ctx context.Context, tx *sql.Tx, id int64, c *app.Comparison) error {
 	for i, rid := range c.Reports {
 		var exists int
@@ -79,9 +80,9 @@ func writeComparisonReports(ctx context.Context, tx *sql.Tx, id int64, c *app.Co
 			return fmt.Errorf("storage: comparison report %d: %w", rid, err)
 		}
 		_, err = tx.ExecContext(ctx, `
-			INSERT INTO comparison_reports (comparison, report, position, hidden) VALUES (?, ?, ?, ?)
+			INSERT INTO comparison_reports (comparison, report, position, hidden, width) VALUES (?, ?, ?, ?, ?)
 			ON CONFLICT (comparison, report) DO NOTHING`,
-			id, rid, i, slices.Contains(c.Hidden, rid))
+			id, rid, i, slices.Contains(c.Hidden, rid), max(c.Widths[rid], 0))
 		if err != nil {
 			return fmt.Errorf("storage: comparison report %d: %w", rid, err)
 		}
@@ -98,7 +99,7 @@ func (db *DB) Comparison(ctx context.Context, id int64) (app.Comparison, error) 
 		if err != nil {
 			return fmt.Errorf("storage: comparison %d: %w", id, err)
 		}
-		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden FROM comparison_reports
+		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden, width FROM comparison_reports
 			WHERE comparison = ? ORDER BY position`, func(int64) *app.Comparison { return &c }, id)
 	})
 	return c, err
@@ -127,7 +128,7 @@ func (db *DB) Comparisons(ctx context.Context) ([]app.Comparison, error) {
 			return fmt.Errorf("storage: list comparisons: %w", err)
 		}
 		rows.Close()
-		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden FROM comparison_reports ORDER BY comparison, position`,
+		return readComparisonReports(ctx, tx, `SELECT comparison, report, hidden, width FROM comparison_reports ORDER BY comparison, position`,
 			func(id int64) *app.Comparison {
 				if i, ok := at[id]; ok {
 					return &out[i]
@@ -167,9 +168,10 @@ func scanComparison(s scanner) (app.Comparison, error) {
 	return c, err
 }
 
-// readComparisonReports runs query (rows of comparison, report, hidden in
-// column order) and appends each report to the Reports (and Hidden) of the
-// comparison that of returns for its ID, skipping IDs it returns nil for.
+// readComparisonReports runs query (rows of comparison, report, hidden,
+// width in column order) and appends each report to the Reports (and Hidden
+// and Widths) of the comparison that of returns for its ID, skipping IDs it
+// returns nil for.
 func readComparisonReports(ctx context.Context, q queryer, query string, of func(id int64) *app.Comparison, args ...any) error {
 	rows, err := q.QueryContext(ctx, query, args...)
 	if err != nil {
@@ -179,7 +181,8 @@ func readComparisonReports(ctx context.Context, q queryer, query string, of func
 	for rows.Next() {
 		var cid, id int64
 		var hidden bool
-		if err := rows.Scan(&cid, &id, &hidden); err != nil {
+		var width float64
+		if err := rows.Scan(&cid, &id, &hidden, &width); err != nil {
 			return fmt.Errorf("storage: comparison reports: %w", err)
 		}
 		c := of(cid)
@@ -189,6 +192,12 @@ func readComparisonReports(ctx context.Context, q queryer, query string, of func
 		c.Reports = append(c.Reports, id)
 		if hidden {
 			c.Hidden = append(c.Hidden, id)
+		}
+		if width > 0 {
+			if c.Widths == nil {
+				c.Widths = map[int64]float64{}
+			}
+			c.Widths[id] = width
 		}
 	}
 	if err := rows.Err(); err != nil {

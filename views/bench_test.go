@@ -71,7 +71,7 @@ func BenchmarkOpenRows(b *testing.B) {
 	s := sheet.New(cmp)
 	v := viewOf(b, c, reports, s)
 	for b.Loop() {
-		v.grid.meas = newMeasurer() // words measured afresh, as on opening
+		v.grid.meas = newMeasurer(v.grid.textSize()) // words measured afresh, as on opening
 		v.grid.pieces = make([][][]piece, len(s.Rows))
 		v.grid.rebuild()
 	}
@@ -90,8 +90,8 @@ func BenchmarkRewrap(b *testing.B) {
 	widths := []float32{2400, 2600}
 	i := 0
 	for b.Loop() {
-		v.grid.colW = widths[i%2] / 12
-		v.grid.heights, v.grid.offsets = v.grid.layRows(v.grid.visible, v.grid.cols, v.grid.colW)
+		v.grid.widths = v.grid.columnWidths(widths[i%2])
+		v.grid.heights, v.grid.offsets = v.grid.layRows(v.grid.visible, v.grid.widths)
 		i++
 	}
 	b.ReportMetric(float64(len(v.grid.visible)), "rows")

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"time"
 
@@ -59,6 +60,10 @@ type comparisonView struct {
 	job    context.CancelFunc
 	jobSeq int
 
+	// history is what Edit › Undo takes back (undo.go): the verdicts,
+	// deleted notes and manual fixes of this comparison.
+	history undoStack
+
 	root  fyne.CanvasObject
 	split *container.Split
 }
@@ -100,6 +105,7 @@ func (v *comparisonView) open(c app.Comparison) {
 	v.save.now()
 	v.np.open(nil, c.Summary)
 	v.saved, v.reports, v.s = c, nil, nil
+	v.history.clear()
 	v.restore = true
 	v.grid.sel = -1
 	v.bar.title.SetText(c.Name)
@@ -249,6 +255,7 @@ func (v *comparisonView) show(s *sheet.Sheet) {
 	case first && v.restore:
 		v.restore = false
 		v.grid.scrollTo(v.saved.Top)
+		v.grid.focusIfIdle()
 	case len(keep.Claims) > 0:
 		// Select the row that now holds the first claim of the row that
 		// was selected.
@@ -408,6 +415,7 @@ func (v *comparisonView) state() (app.Comparison, bool) {
 	}
 	c.Filter = v.filter.Format(v.s)
 	c.Top = v.grid.topPos()
+	c.Widths = maps.Clone(v.saved.Widths)
 	return c, true
 }
 
@@ -427,6 +435,7 @@ func (v *comparisonView) forget() {
 	v.m.stop(&v.np.saveT)
 	v.np.forget()
 	v.saved, v.reports, v.s = app.Comparison{}, nil, nil
+	v.history.clear()
 	v.grid.clear()
 }
 

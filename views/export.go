@@ -61,11 +61,7 @@ func (v *comparisonView) exportTo(path string, ch exportChoice) {
 	ch.opt.Exported = time.Now()
 	v.m.status.set("Exporting…")
 	v.m.spawn(func() {
-		var b bytes.Buffer
-		err := export.Write(&b, ch.format, &m, ch.opt)
-		if err == nil {
-			err = workspace.WriteFile(path, b.Bytes())
-		}
+		err := writeMemo(path, ch, &m)
 		do(func() {
 			if err != nil {
 				v.m.showError("Could not export the comparison", err)
@@ -198,6 +194,16 @@ func (f *exportForm) choice() (ch exportChoice, msg string) {
 		}
 	}
 	return ch, ""
+}
+
+// writeMemo writes memo m in ch's format to path, replacing the file at
+// once (workspace.WriteFile). It runs off the UI goroutine.
+func writeMemo(path string, ch exportChoice, m *export.Memo) error {
+	var b bytes.Buffer
+	if err := export.Write(&b, ch.format, m, ch.opt); err != nil {
+		return err
+	}
+	return workspace.WriteFile(path, b.Bytes())
 }
 
 // showExport asks for a format, the rows, the options and the editor's

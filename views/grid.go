@@ -48,11 +48,13 @@ type grid struct {
 	pieces  [][][]piece
 	heights []float32
 	offsets []float32
-	colW    float32
-	width   float32 // width the rows were wrapped for
-	sel     int     // position in visible of the selected row, -1 for none
-	hits    []int   // find hits, positions in visible
+	widths  []float32 // of the shown columns (columnWidths)
+	width   float32   // width the rows were wrapped for
+	sel     int       // position in visible of the selected row, -1 for none
+	hits    []int     // find hits, positions in visible
 	hit     int
+	findQ   string  // the find query, folded, whose words the cells mark
+	zoom    float32 // the cells' text size, as a share of the theme's
 
 	rewrap *time.Timer
 	// rewrapDelay debounces re-wrapping; tests set it to 0.
@@ -62,8 +64,12 @@ type grid struct {
 	onColumnMenu func(d int, at fyne.CanvasObject)
 
 	header     *fyne.Container
+	edges      *fyne.Container // grips on the headers' edges (columns.go)
+	guides     *fyne.Container // the line a dragged edge draws
+	guide      *canvas.Rectangle
 	rowsHolder *fyne.Container
-	list       *widget.List
+	list       *rowList
+	ring       *canvas.Rectangle // marks the rows' focus (cursor.go)
 	hscroll    *container.Scroll
 	ov         *overview
 	message    *widget.Label
@@ -76,14 +82,18 @@ func newGrid(v *comparisonView) *grid {
 // build makes the grid's widgets: headers and rows scrolling sideways
 // together, the overview beside them.
 func (g *grid) build() fyne.CanvasObject {
-	g.meas = newMeasurer()
+	g.loadZoom()
+	g.meas = newMeasurer(g.textSize())
 	g.header = container.New(&gridLayout{g: g})
+	g.edges = container.New(&edgesLayout{g: g})
 	g.message = widget.NewLabel("")
 	g.message.Alignment = fyne.TextAlignCenter
 	g.rowsHolder = container.NewStack(container.NewCenter(g.message))
-	g.hscroll = container.NewHScroll(container.NewBorder(g.header, nil, nil, nil, g.rowsHolder))
+	g.hscroll = container.NewHScroll(container.NewStack(
+		container.NewBorder(container.NewStack(g.header, g.edges), nil, nil, nil, g.rowsHolder), g.newGuides()))
 	g.ov = newOverview(g.jump)
-	return container.New(&watchLayout{onWidth: g.onWidth}, container.NewBorder(nil, nil, nil, container.NewPadded(g.ov), g.hscroll))
+	g.ring = newRing()
+	return container.New(&watchLayout{onWidth: g.onWidth}, container.NewBorder(nil, nil, nil, container.NewPadded(g.ov), container.NewStack(g.hscroll, g.ring)))
 }
 
 // say shows a message where the rows would be (aligning, failed).
@@ -168,18 +178,14 @@ func (g *grid) rebuild() {
 	if avail <= 0 {
 		avail = float32(len(g.cols)) * minColumn // not laid out yet
 	}
-	g.colW = max(avail/float32(len(g.cols)), minColumn)
-	g.heights, g.offsets = g.layRows(g.visible, g.cols, g.colW)
+	g.widths = g.columnWidths(avail)
+	g.heights, g.offsets = g.layRows(g.visible, g.widths)
 
 	g.buildHeader()
-	list := widget.NewList(
-		func() int { return len(g.visible) },
-		g.createRow,
-		g.updateRow)
+	list, old := newRowList(g), g.list
 	for i, h := range g.heights {
 		list.SetItemHeight(i, h)
 	}
-	list.OnSelected = g.picked
 	g.list = list
 	if len(g.visible) == 0 {
 		g.message.SetText(g.emptyMessage())
@@ -188,6 +194,7 @@ func (g *grid) rebuild() {
 		g.rowsHolder.Objects = []fyne.CanvasObject{list}
 	}
 	g.rowsHolder.Refresh()
+	g.keepFocus(old)
 	g.ov.set(s, g.visible, g.cols)
 	g.ov.mark(g.sel)
 	if g.sel >= 0 && g.sel < len(g.visible) {
@@ -209,19 +216,20 @@ func (g *grid) emptyMessage() string {
 	return fmt.Sprintf("No rows are “%s”. Choose All rows (Ctrl+1) to see every row.", v.filter.Label(v.s))
 }
 
-// layRows measures and wraps every shown row: its height (the tallest of
-// its cells) and its offset from the top of the list.
-func (g *grid) layRows(visible, cols []int, colW float32) (heights, offsets []float32) {
+// layRows measures and wraps every shown row in the shown columns, widths
+// wide: its height (the tallest of its cells) and its offset from the top
+// of the list.
+func (g *grid) layRows(visible []int, widths []float32) (heights, offsets []float32) {
 	heights = make([]float32, len(visible))
 	offsets = make([]float32, len(visible))
 	sep := theme.Padding()
 	y := float32(0)
 	for p, ri := range visible {
 		h := g.meas.lineH
-		for _, d := range cols {
+		for i, d := range g.cols {
 			ps := g.cellPieces(ri, d)
 			if ps != nil {
-				h = max(h, g.meas.height(ps, colW-2*cellPad-4))
+				h = max(h, g.meas.height(ps, widths[i]-2*cellPad-4))
 			}
 		}
 		heights[p] = h + 2*cellPad
@@ -261,8 +269,7 @@ func (g *grid) topPos() int {
 	if g.list == nil || len(g.offsets) == 0 {
 		return 0
 	}
-	off := g.list.GetScrollOffset()
-	return min(sort.Search(len(g.offsets), func(i int) bool { return g.offsets[i]+g.heights[i] > off }), len(g.offsets)-1)
+	return g.rowAt(g.list.GetScrollOffset())
 }
 
 // scrollTo puts row p of the visible rows at the top.
@@ -272,13 +279,16 @@ func (g *grid) scrollTo(p int) {
 	}
 }
 
-// createRow is a list row: the gutter, then one cell per shown column.
+// createRow is a list row: the gutter, then one cell per shown column,
+// under the frame that marks the selected row.
 func (g *grid) createRow() fyne.CanvasObject {
 	objs := []fyne.CanvasObject{newGutter()}
 	for range g.cols {
-		objs = append(objs, newCell(g.meas))
+		c := newCell(g.meas)
+		c.onMenu = g.showCellMenu
+		objs = append(objs, c)
 	}
-	return container.New(&gridLayout{g: g}, objs...)
+	return container.NewStack(container.New(&gridLayout{g: g}, objs...), newFrame())
 }
 
 // updateRow shows row p of the visible rows.
@@ -289,14 +299,17 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 	s := g.v.s
 	ri := g.visible[p]
 	row := &s.Rows[ri]
-	c := o.(*fyne.Container)
+	framed := o.(*fyne.Container)
+	g.markRow(p, framed.Objects[1].(*canvas.Rectangle))
+	c := framed.Objects[0].(*fyne.Container)
 	c.Objects[0].(*gutter).set(ri+1, row)
 	tip := g.v.info.flagTip(ri)
 	for i, d := range g.cols {
 		if i+1 >= len(c.Objects) {
 			break
 		}
-		c.Objects[i+1].(*cell).set(g.cellPieces(ri, d), row.Cells[d].Ref, g.v.colour[d], tip)
+		ps := g.cellPieces(ri, d)
+		c.Objects[i+1].(*cell).set(p, d, ps, findMarks(ps, g.findQ), row.Cells[d].Ref, g.v.colour[d], tip)
 	}
 }
 
@@ -353,10 +366,17 @@ func (g *grid) jumpToRow(ri int) {
 	g.jump(p)
 }
 
-// find marks the rows holding q and returns how many there are.
+// find marks the rows holding q, and its words in their cells, and
+// returns how many rows there are.
 func (g *grid) find(q string) int {
 	g.hits = g.v.s.Find(g.visible, q)
 	g.hit = -1
+	if fq := findQuery(q); fq != g.findQ {
+		g.findQ = fq
+		if g.list != nil {
+			g.list.Refresh()
+		}
+	}
 	return len(g.hits)
 }
 
@@ -413,6 +433,7 @@ func (g *grid) buildHeader() {
 	}
 	g.header.Objects = objs
 	g.header.Refresh()
+	g.buildEdges()
 }
 
 // nonEmpty drops empty strings.
@@ -435,13 +456,13 @@ func (l *gridLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	for _, o := range objs {
 		h = max(h, o.MinSize().Height)
 	}
-	return fyne.NewSize(gutterWidth+float32(max(len(objs)-1, 0))*l.g.colW, h)
+	return fyne.NewSize(l.g.colX(max(len(objs)-1, 0)), h)
 }
 
 func (l *gridLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	x := float32(0)
 	for i, o := range objs {
-		w := l.g.colW
+		w := l.g.colWidth(i - 1)
 		if i == 0 {
 			w = gutterWidth
 		}

@@ -88,7 +88,8 @@ func (r *gutterRenderer) Refresh() {
 
 // cell is one report's claim in a row: a faint edge in the report's
 // colour, a tint for the row's reference claim, and the highlighted text.
-// An empty cell (the report does not state the claim) draws nothing.
+// An empty cell (the report does not state the claim) draws nothing. A
+// right-click asks onMenu for the cell's menu (cellmenu.go).
 type cell struct {
 	widget.BaseWidget
 	bg   *canvas.Rectangle
@@ -98,7 +99,13 @@ type cell struct {
 	col  int
 	// empty: no claim
 	empty bool
+	// pos and doc are the cell's row (position in the visible rows) and
+	// report, for onMenu.
+	pos, doc int
+	onMenu   func(pos, doc int, at fyne.Position)
 }
+
+var _ fyne.SecondaryTappable = (*cell)(nil)
 
 func newCell(m *measurer) *cell {
 	c := &cell{bg: canvas.NewRectangle(color.Transparent), edge: canvas.NewRectangle(color.Transparent), text: newHighlight(m)}
@@ -106,10 +113,20 @@ func newCell(m *measurer) *cell {
 	return c
 }
 
-func (c *cell) set(ps []piece, ref bool, colour int, tip func(int) string) {
+// set shows the cell of report doc in row pos: its measured words, the
+// words the find box matches, whether it is the row's reference claim.
+func (c *cell) set(pos, doc int, ps []piece, found []bool, ref bool, colour int, tip func(int) string) {
+	c.pos, c.doc = pos, doc
 	c.ref, c.col, c.empty = ref, colour, ps == nil
-	c.text.set(ps, tip)
+	c.text.set(ps, found, tip)
 	c.Refresh()
+}
+
+// TappedSecondary opens the cell's menu where it was right-clicked.
+func (c *cell) TappedSecondary(e *fyne.PointEvent) {
+	if c.onMenu != nil {
+		c.onMenu(c.pos, c.doc, e.AbsolutePosition)
+	}
 }
 
 func (c *cell) CreateRenderer() fyne.WidgetRenderer { return &cellRenderer{c: c} }

@@ -26,7 +26,8 @@ import (
 // words it lacks (shown where they would stand). A flagged word is
 // underlined in the flag colour and followed by the flag's number, which
 // the row details and the hover tip explain. A transcript's claim starts
-// with its time and speaker in the placeholder colour (cuePieces).
+// with its time and speaker in the placeholder colour (cuePieces). Words
+// the find box matches are boxed in the find colour (findMarks).
 //
 // Wrapping is plain arithmetic over word widths measured once (measurer),
 // so the list can size every row before it is shown, and a resize re-wraps
@@ -54,7 +55,8 @@ type piece struct {
 
 // measurer measures words at the cell text size, once each: fyne.MeasureText
 // is not goroutine-safe, so it runs on the UI goroutine and its answers are
-// cached for the arithmetic of wrapping.
+// cached for the arithmetic of wrapping. The cached widths hold for one
+// text size: a zoom makes a new measurer.
 type measurer struct {
 	size   float32
 	cache  map[string]float32
@@ -63,8 +65,8 @@ type measurer struct {
 	badge  float32 // text size of a flag number
 }
 
-func newMeasurer() *measurer {
-	size := theme.TextSize()
+// newMeasurer measures at text size size.
+func newMeasurer(size float32) *measurer {
 	m := &measurer{size: size, cache: make(map[string]float32, 4096), badge: size * 0.72}
 	m.spaceW = fyne.MeasureText(" ", size, fyne.TextStyle{}).Width
 	m.lineH = fyne.MeasureText("Mg", size, fyne.TextStyle{}).Height + 3
@@ -195,6 +197,8 @@ type highlight struct {
 	widget.BaseWidget
 	m      *measurer
 	pieces []piece
+	// found marks the pieces the find box matches (nil: none).
+	found []bool
 	// starts are the first pieces of the lines last laid out, so the hover
 	// tip finds the word under the pointer without wrapping again.
 	starts []int
@@ -211,9 +215,10 @@ func newHighlight(m *measurer) *highlight {
 	return h
 }
 
-// set shows pieces (already measured) and redraws.
-func (h *highlight) set(ps []piece, tip func(int) string) {
-	h.pieces, h.tip = ps, tip
+// set shows pieces (already measured), found marking those the find box
+// matches (may be nil), and redraws.
+func (h *highlight) set(ps []piece, found []bool, tip func(int) string) {
+	h.pieces, h.found, h.tip = ps, found, tip
 	h.hideTip()
 	h.Refresh()
 }
@@ -306,7 +311,8 @@ func (r *highlightRenderer) Refresh() {
 // text per run of pieces with the same kind and flag, with its background,
 // strike-through, underline or number badge.
 func (r *highlightRenderer) Layout(size fyne.Size) {
-	ps := r.h.pieces
+	ps, found := r.h.pieces, r.h.found
+	isFound := func(i int) bool { return i < len(found) && found[i] }
 	if size == r.laid && len(ps) == len(r.laidPieces) && (len(ps) == 0 || &ps[0] == &r.laidPieces[0]) {
 		return
 	}
@@ -315,6 +321,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 	fg := themeColor(theme.ColorNameForeground)
 	dim := themeColor(theme.ColorNamePlaceHolder)
 	flagC := themeColor(colorFlag)
+	findFill, findEdge := themeColor(colorFind), themeColor(colorFindEdge)
 	objs := r.objects[:0]
 	starts := wrap(ps, size.Width)
 	r.h.starts = starts
@@ -326,9 +333,9 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 		y := float32(li) * m.lineH
 		x := float32(0)
 		for i := s; i < end; {
-			// Group pieces of one kind and flag.
+			// Group pieces of one kind and flag, found or not.
 			j := i + 1
-			for j < end && ps[j].kind == ps[i].kind && ps[j].flag == ps[i].flag && ps[i].kind != badgeKind {
+			for j < end && ps[j].kind == ps[i].kind && ps[j].flag == ps[i].flag && ps[i].kind != badgeKind && isFound(j) == isFound(i) {
 				j++
 			}
 			var sb strings.Builder
@@ -361,6 +368,14 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 					bg.Move(fyne.NewPos(x-1, y))
 					bg.Resize(fyne.NewSize(w+2, m.lineH-1))
 					objs = append(objs, bg)
+				}
+				if isFound(i) {
+					box := canvas.NewRectangle(findFill)
+					box.StrokeColor, box.StrokeWidth = findEdge, 1.5
+					box.CornerRadius = 3
+					box.Move(fyne.NewPos(x-2, y-1))
+					box.Resize(fyne.NewSize(w+4, m.lineH+1))
+					objs = append(objs, box)
 				}
 				col := fg
 				if kind == compare.Missing || kind == compare.Was || kind == cueKind {

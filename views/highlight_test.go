@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 
 	"parallax/app/compare"
 	"parallax/app/sheet"
@@ -35,10 +36,10 @@ func TestHighlightMarkup(t *testing.T) {
 		width float32
 	}{{"wide", 600}, {"narrow", 150}} {
 		t.Run(tc.name, func(t *testing.T) {
-			m := newMeasurer()
+			m := newMeasurer(theme.TextSize())
 			h := newHighlight(m)
 			ps := m.pieces(runs)
-			h.set(ps, nil)
+			h.set(ps, nil, nil)
 			w := test.NewWindow(h)
 			defer w.Close()
 			w.SetPadded(false)
@@ -52,7 +53,7 @@ func TestHighlightMarkup(t *testing.T) {
 // speaker first, in the placeholder colour, then the claim's words.
 func TestHighlightCue(t *testing.T) {
 	test.NewTempApp(t)
-	m := newMeasurer()
+	m := newMeasurer(theme.TextSize())
 	ps := append(m.cuePieces("00:12:04", "Anna Smith"), m.pieces([]sheet.Run{
 		{Run: compare.Run{Text: "The tide was ", Kind: compare.Same}},
 		{Run: compare.Run{Text: "lower", Kind: compare.Changed}},
@@ -65,7 +66,7 @@ func TestHighlightCue(t *testing.T) {
 		t.Error("a claim without a time has cue pieces")
 	}
 	h := newHighlight(m)
-	h.set(ps, nil)
+	h.set(ps, nil, nil)
 	w := test.NewWindow(h)
 	defer w.Close()
 	w.SetPadded(false)

@@ -61,6 +61,9 @@ type Main struct {
 	// fromFiles is set when the window was started on files: they, not the
 	// last comparison, are what the editor wants to see.
 	fromFiles bool
+	// openFile shows a file with the system's program and names it
+	// (openWithSystem; tests record the file instead).
+	openFile func(path string) (string, error)
 }
 
 // Run opens the main window over ws, imports files (command-line arguments;
@@ -87,7 +90,7 @@ func (m *Main) Import(paths []string) {
 // material, and three strangers' reports in the list would be in the way.
 func New(a fyne.App, ws *workspace.Workspace, files ...string) *Main {
 	ctx, cancel := context.WithCancel(context.Background())
-	m := &Main{app: a, ws: ws, ctx: ctx, cancel: cancel, ready: make(chan struct{}), fromFiles: len(files) > 0}
+	m := &Main{app: a, ws: ws, ctx: ctx, cancel: cancel, ready: make(chan struct{}), fromFiles: len(files) > 0, openFile: openWithSystem}
 
 	icon := fyne.NewStaticResource("parallax.png", assets.Icon)
 	a.SetIcon(icon)
@@ -104,6 +107,7 @@ func New(a fyne.App, ws *workspace.Workspace, files ...string) *Main {
 	m.win.SetContent(m.build())
 	m.win.SetMainMenu(m.buildMenu())
 	m.win.SetOnDropped(m.onDropped)
+	m.addKeys()
 	m.win.SetCloseIntercept(func() {
 		m.saveState()
 		m.win.Close()

@@ -49,6 +49,8 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	exportItem := fyne.NewMenuItem("Export notes…", m.cmp.showExport)
 	exportItem.Shortcut = shortcut(fyne.KeyE)
 	exportItem.Icon = theme.DocumentSaveIcon()
+	printItem := fyne.NewMenuItem("Print…", m.cmp.print)
+	printItem.Shortcut = shortcut(fyne.KeyP)
 	reimport := fyne.NewMenuItem("Re-import report…", m.showReimport)
 
 	find := fyne.NewMenuItem("Find", m.find)
@@ -60,6 +62,16 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	findPrev.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyG, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	searchLib := fyne.NewMenuItem("Search library", m.lib.focusSearch)
 	searchLib.Shortcut = shortcut(fyne.KeyL)
+	// Copy, Undo and Redo go to a text entry that has the focus (forwardOr).
+	undo := fyne.NewMenuItem("Undo", func() { m.undoLast(false) })
+	undo.Shortcut = &fyne.ShortcutUndo{}
+	undo.Icon = theme.ContentUndoIcon()
+	redo := fyne.NewMenuItem("Redo", func() { m.undoLast(true) })
+	redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
+	redo.Icon = theme.ContentRedoIcon()
+	copyRow := fyne.NewMenuItem("Copy row", func() { m.forwardOr(&fyne.ShortcutCopy{Clipboard: m.app.Clipboard()}, m.cmp.copyRow) })
+	copyRow.Shortcut = &fyne.ShortcutCopy{}
+	copyRow.Icon = theme.ContentCopyIcon()
 
 	var filters []*fyne.MenuItem
 	for i, f := range []sheet.FilterKind{sheet.All, sheet.Shared, sheet.Differences, sheet.Flagged, sheet.Single} {
@@ -72,7 +84,15 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Follow the system", func() { m.setTheme(themeSystem) }),
 		fyne.NewMenuItem("Light", func() { m.setTheme(themeLight) }),
 		fyne.NewMenuItem("Dark", func() { m.setTheme(themeDark) }))
-	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), themes)...)
+	zoomIn := fyne.NewMenuItem("Larger text", func() { m.cmp.zoomBy(1) })
+	zoomIn.Shortcut = shortcut(fyne.KeyEqual)
+	zoomIn.Icon = theme.ZoomInIcon()
+	zoomOut := fyne.NewMenuItem("Smaller text", func() { m.cmp.zoomBy(-1) })
+	zoomOut.Shortcut = shortcut(fyne.KeyMinus)
+	zoomOut.Icon = theme.ZoomOutIcon()
+	zoomReset := fyne.NewMenuItem("Text at 100 %", func() { m.cmp.zoomBy(0) })
+	zoomReset.Shortcut = shortcut(fyne.Key0)
+	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, zoomReset, fyne.NewMenuItemSeparator(), themes)...)
 
 	// Verdicts take Alt+1…5: they work while the note has the focus, and
 	// Ctrl+1…5 are the filters.
@@ -100,9 +120,9 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	about.Icon = theme.InfoIcon()
 
 	return fyne.NewMainMenu(
-		fyne.NewMenu("File", add, open, fetch, reimport, details, fyne.NewMenuItemSeparator(), compareItem, exportItem, fyne.NewMenuItemSeparator(),
+		fyne.NewMenu("File", add, open, fetch, reimport, details, fyne.NewMenuItemSeparator(), compareItem, exportItem, printItem, fyne.NewMenuItemSeparator(),
 			remove, removeCmp, fyne.NewMenuItemSeparator(), quit),
-		fyne.NewMenu("Edit", find, findNext, findPrev, searchLib),
+		fyne.NewMenu("Edit", undo, redo, fyne.NewMenuItemSeparator(), copyRow, fyne.NewMenuItemSeparator(), find, findNext, findPrev, searchLib),
 		view,
 		rowMenu,
 		goMenu,
@@ -130,6 +150,38 @@ var goItems = []struct {
 		func(v *comparisonView) { v.grid.next(1, sheet.IsFlagged, "more flagged rows") }},
 	{"Previous flagged row", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
 		func(v *comparisonView) { v.grid.next(-1, sheet.IsFlagged, "more flagged rows") }},
+	{"Next single-source row", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierAlt},
+		func(v *comparisonView) { v.grid.next(1, isSingle, "more single-source rows") }},
+	{"Previous single-source row", &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
+		func(v *comparisonView) { v.grid.next(-1, isSingle, "more single-source rows") }},
+	{"Next unreviewed row", &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierAlt},
+		func(v *comparisonView) { v.grid.next(1, isUnreviewed, "more unreviewed rows") }},
+	{"Previous unreviewed row", &desktop.CustomShortcut{KeyName: fyne.KeyU, Modifier: fyne.KeyModifierAlt | fyne.KeyModifierShift},
+		func(v *comparisonView) { v.grid.next(-1, isUnreviewed, "more unreviewed rows") }},
+}
+
+// isSingle and isUnreviewed are the rows the Go menu's single-source and
+// unreviewed items stop at: those the filters of the same names keep.
+var (
+	isSingle     = sheet.Filter{Kind: sheet.Single}.Keep
+	isUnreviewed = sheet.Filter{Kind: sheet.Judged, Verdict: app.Unreviewed}.Keep
+)
+
+// addKeys gives the window the keys no menu item carries: the cursor keys
+// to the rows when nothing has the focus (onKey), Ctrl+Y for redo, and
+// Ctrl++ (Shift and =, or the keypad's +) for larger text. The canvas gets
+// these only when the focused widget does not take shortcuts itself, so a
+// text entry keeps its own Ctrl+Y.
+func (m *Main) addKeys() {
+	c := m.win.Canvas()
+	c.SetOnTypedKey(m.onKey)
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { m.undoLast(true) })
+	for _, sc := range []*desktop.CustomShortcut{
+		{KeyName: fyne.KeyEqual, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		{KeyName: fyne.KeyPlus, Modifier: fyne.KeyModifierShortcutDefault},
+	} {
+		c.AddShortcut(sc, func(fyne.Shortcut) { m.cmp.zoomBy(1) })
+	}
 }
 
 // find searches where the editor is looking: the open comparison, else
@@ -153,7 +205,14 @@ func (m *Main) showShortcuts() {
 			}
 		}
 	}
-	lines = append(lines, "Up, Down\tMove in the rows (after clicking a row)", "Enter in Find\tGo to the next row found")
+	lines = append(lines,
+		"Up, Down\tSelect the row above or below (when the rows have the focus: click a row, or Tab to them)",
+		"Page Up, Page Down\tSelect the row a screen up or down",
+		"Home, End\tSelect the first or the last row",
+		"Ctrl+Y\tRedo",
+		"Right-click a cell\tCopy the claim or the row, link, unlink, split, verdicts",
+		"Drag a header's edge\tResize the column (double-click the edge: default width)",
+		"Enter in Find\tGo to the next row found")
 	grid := container.NewGridWithColumns(2)
 	for _, l := range lines {
 		key, what, _ := strings.Cut(l, "\t")
@@ -167,14 +226,15 @@ func (m *Main) showShortcuts() {
 	d.Show()
 }
 
-// shortcutText spells a shortcut for the editor: "Ctrl+F", "Alt+Shift+Down".
+// shortcutText spells a shortcut for the editor: "Ctrl+F", "Alt+Shift+Down",
+// "Ctrl+C" for the standard Copy.
 func shortcutText(s fyne.Shortcut) string {
-	cs, ok := s.(*desktop.CustomShortcut)
+	cs, ok := s.(fyne.KeyboardShortcut)
 	if !ok {
 		return s.ShortcutName()
 	}
 	var parts []string
-	mod := cs.Modifier
+	mod := cs.Mod()
 	if mod&fyne.KeyModifierShortcutDefault != 0 && fyne.KeyModifierShortcutDefault == fyne.KeyModifierSuper {
 		parts = append(parts, "Cmd")
 	} else if mod&fyne.KeyModifierControl != 0 {
@@ -186,7 +246,7 @@ func shortcutText(s fyne.Shortcut) string {
 	if mod&fyne.KeyModifierShift != 0 {
 		parts = append(parts, "Shift")
 	}
-	return strings.Join(append(parts, string(cs.KeyName)), "+")
+	return strings.Join(append(parts, string(cs.Key())), "+")
 }
 
 // version is the app's version from its metadata (FyneApp.toml or

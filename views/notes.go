@@ -230,13 +230,21 @@ func (p *notesPanel) savedText(n *app.Note) string {
 	return "Saved " + at.Local().Format("15:04:05")
 }
 
-// onVerdict records the chosen verdict at once.
+// onVerdict records the chosen verdict at once, as a step Edit › Undo
+// takes back.
 func (p *notesPanel) onVerdict(label string) {
 	v := verdictOf(label)
 	if label == "" || v == app.Unreviewed && p.current() == nil {
 		return // nothing to record on a row without a note
 	}
+	was := app.Unreviewed
+	if n := p.current(); n != nil {
+		was = n.Verdict.Or()
+	}
 	p.edit(func(n *app.Note) { n.Verdict = v }, 0)
+	if n := p.current(); n != nil && was != v {
+		p.recordVerdict(n, was, v)
+	}
 }
 
 // onText records the note as it is typed.
@@ -422,21 +430,39 @@ func (p *notesPanel) showOthers() {
 }
 
 // merge appends other's text to the row's own note, keeps the own note's
-// verdict unless it has none, and deletes other.
+// verdict unless it has none, and deletes other: one step for Edit › Undo.
 func (p *notesPanel) merge(other *app.Note) {
 	own := p.current()
 	if own == nil || own == other {
 		return
 	}
-	text := strings.TrimSpace(own.Text + "\n\n" + other.Text)
-	p.text.SetText(text) // runs onText
-	if own.Verdict.Or() == app.Unreviewed && other.Verdict.Or() != app.Unreviewed {
-		p.verdict.SetSelected(verdictLabel(other.Verdict))
-	}
-	p.removeNote(other)
+	before := noteState{own.Text, own.Verdict}
+	after := p.mergeInto(own, other)
+	p.v.history.push(undoStep{what: "merging two notes",
+		undo: func() {
+			p.restoreNote(other)
+			if own.Text == after.text { // not typed over since
+				p.applyNote(own, before)
+			}
+		},
+		redo: func() { after = p.mergeInto(own, other) }})
 }
 
-// removeNote deletes n from the library and the rows.
+// mergeInto merges other into own (see merge) without recording a step,
+// and returns own as it is then.
+func (p *notesPanel) mergeInto(own, other *app.Note) noteState {
+	after := noteState{strings.TrimSpace(own.Text + "\n\n" + other.Text), own.Verdict}
+	if own.Verdict.Or() == app.Unreviewed && other.Verdict.Or() != app.Unreviewed {
+		after.verdict = other.Verdict
+	}
+	p.applyNote(own, after)
+	p.removeNote(other)
+	return after
+}
+
+// removeNote deletes n from the library and the rows. The library's copy
+// goes after any save of n in flight, unless restoreNote brought n back
+// first: the ID is read then, not now.
 func (p *notesPanel) removeNote(n *app.Note) {
 	i := slices.Index(p.notes, n)
 	if i < 0 {
@@ -447,19 +473,25 @@ func (p *notesPanel) removeNote(n *app.Note) {
 	p.mu.Lock()
 	p.gone[n] = true
 	p.mu.Unlock()
-	id := p.noteID(n)
 	p.v.m.spawn(func() {
 		p.saveMu.Lock() // after any save of n in flight
 		defer p.saveMu.Unlock()
-		if id == 0 {
-			id = p.noteID(n)
-		}
-		if id == 0 {
+		p.mu.Lock()
+		id, still := n.ID, p.gone[n]
+		p.mu.Unlock()
+		if !still || id == 0 {
 			return
 		}
 		if err := p.v.m.ws.RemoveNote(p.v.m.ctx, id); err != nil {
 			do(func() { p.v.m.showError("The note could not be deleted", err) })
+			return
 		}
+		// Gone from the library: brought back, it is stored anew.
+		p.mu.Lock()
+		if n.ID == id {
+			n.ID = 0
+		}
+		p.mu.Unlock()
 	})
 	p.placed()
 	p.redraw()
@@ -488,7 +520,7 @@ func (p *notesPanel) showOrphans() {
 			dialog.ShowConfirm("Delete this note?", "The note will be gone from the library:\n\n"+workspace.Shorten(oneLine(n.Text), 200),
 				func(ok bool) {
 					if ok {
-						p.removeNote(n)
+						p.deleteNote(n)
 					}
 				}, p.v.m.win)
 		})
@@ -608,14 +640,23 @@ func (p *notesPanel) showUnlink(at fyne.CanvasObject) {
 	var items []*fyne.MenuItem
 	for k, ref := range claims {
 		label := fmt.Sprintf("Take %s’s claim out of this row", s.C.Docs[ref.Doc].Label())
-		items = append(items, fyne.NewMenuItem(label, func() {
-			rest := slices.Delete(slices.Clone(claims), k, k+1)
-			p.addFix(app.Fix{Op: app.FixSplit, A: s.A.Anchors(rest), B: s.A.Anchors([]align.Ref{ref})},
-				"Unlinked the claim; it is a row of its own now.")
-		}))
+		items = append(items, fyne.NewMenuItem(label, func() { p.unlinkClaim(k) }))
 	}
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at)
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", items...), p.v.m.win.Canvas(), pos.AddXY(0, at.Size().Height))
+}
+
+// unlinkClaim takes claim k of the selected row out of it, into a row of
+// its own.
+func (p *notesPanel) unlinkClaim(k int) {
+	s := p.v.s
+	claims := s.C.Rows[s.Rows[p.row].Index].Claims
+	if k < 0 || k >= len(claims) || len(claims) < 2 {
+		return
+	}
+	rest := slices.Delete(slices.Clone(claims), k, k+1)
+	p.addFix(app.Fix{Op: app.FixSplit, A: s.A.Anchors(rest), B: s.A.Anchors([]align.Ref{claims[k]})},
+		"Unlinked the claim; it is a row of its own now.")
 }
 
 // showSplit asks which claims move to a new row.
@@ -648,20 +689,13 @@ func (p *notesPanel) showSplit() {
 	}, p.v.m.win)
 }
 
-// addFix stores a fix and aligns again so it shows.
+// addFix stores a fix and aligns again so it shows; Edit › Undo takes it
+// back.
 func (p *notesPanel) addFix(f app.Fix, done string) {
-	f.Comparison = p.v.saved.ID
-	p.flush()
-	p.v.m.spawn(func() {
-		err := p.v.m.ws.AddFix(p.v.m.ctx, &f)
-		do(func() {
-			if err != nil {
-				p.v.m.showError("The fix could not be saved", err)
-				return
-			}
-			p.v.m.status.set(done + " Row › Undo last manual fix takes it back.")
-			p.v.realign()
-		})
+	p.storeFix(&f, done+" Ctrl+Z takes it back.", func() {
+		p.v.history.push(undoStep{what: describeFix(f),
+			undo: func() { p.dropFix(&f, "", nil) },
+			redo: func() { p.storeFix(&f, "", nil) }})
 	})
 }
 
@@ -681,7 +715,7 @@ func (p *notesPanel) showFixes() {
 		}
 		l := widget.NewLabel(what)
 		l.Wrapping = fyne.TextWrapWord
-		undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { p.undo(f.Fix.ID) })
+		undo := widget.NewButtonWithIcon("Undo", theme.ContentUndoIcon(), func() { p.undo(f.Fix) })
 		p.fixList.Add(container.NewBorder(nil, nil, nil, undo, l))
 	}
 	p.fixList.Refresh()
@@ -702,19 +736,12 @@ func describeFix(f app.Fix) string {
 	return fmt.Sprintf("Took %s out of the row of %s", quote(f.B), quote(f.A))
 }
 
-// undo removes a fix and aligns again.
-func (p *notesPanel) undo(id int64) {
-	p.flush()
-	p.v.m.spawn(func() {
-		err := p.v.m.ws.UndoFix(p.v.m.ctx, id)
-		do(func() {
-			if err != nil {
-				p.v.m.showError("The fix could not be undone", err)
-				return
-			}
-			p.v.m.status.set("Fix undone.")
-			p.v.realign()
-		})
+// undo removes a fix and aligns again; Edit › Undo makes it again.
+func (p *notesPanel) undo(f app.Fix) {
+	p.dropFix(&f, "Fix undone.", func() {
+		p.v.history.push(undoStep{what: "removing the fix: " + describeFix(f),
+			undo: func() { p.storeFix(&f, "", nil) },
+			redo: func() { p.dropFix(&f, "", nil) }})
 	})
 }
 
@@ -724,5 +751,5 @@ func (p *notesPanel) undoLast() {
 		p.v.m.status.set("No manual fix to undo.")
 		return
 	}
-	p.undo(p.v.s.A.Fixes[len(p.v.s.A.Fixes)-1].Fix.ID)
+	p.undo(p.v.s.A.Fixes[len(p.v.s.A.Fixes)-1].Fix)
 }

@@ -12,4 +12,6 @@ const (
 	prefLastComparison = "comparison.last"
 	// prefEditor is the editor's name, signed on every memo exported.
 	prefEditor = "export.editor"
+	// prefZoom is the cells' text size, a share of the theme's (zoom.go).
+	prefZoom = "text.zoom"
 )

@@ -1,22 +1,43 @@
 package views
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
+// statusLinger is how long a message stays on the status line before it
+// clears itself, plus a little per letter so a long one can be read to its
+// end: a line that says "Fix undone." an hour later reads as news. Tests
+// keep messages (0) so they can read them.
+var statusLinger = 6 * time.Second
+
+// lingerPerRune is the reading time added per letter of a message.
+const lingerPerRune = 40 * time.Millisecond
+
 // statusBar is the line at the bottom of the window: what just happened,
-// and a progress bar while something long is running. Messages stay until
-// replaced, so an editor who looked away can still read the outcome.
+// and a progress bar while something long is running. A message clears
+// itself after a few seconds (statusLinger); one shown while work is under
+// way stays until the work is done.
 type statusBar struct {
 	label    *widget.Label
 	progress *widget.ProgressBar
 	spinner  *widget.ProgressBarInfinite
+
+	// linger and perRune are statusLinger and lingerPerRune when the bar
+	// was made; a linger of 0 keeps messages.
+	linger, perRune time.Duration
+	// shown numbers the messages, so a timer clears only the message it
+	// was started for; busy holds messages while work runs.
+	shown int
+	busyN bool
+	timer *time.Timer
 }
 
-func newStatusBar() *statusBar { return &statusBar{} }
+func newStatusBar() *statusBar { return &statusBar{linger: statusLinger, perRune: lingerPerRune} }
 
 func (s *statusBar) build() fyne.CanvasObject {
 	s.label = widget.NewLabel("")
@@ -31,12 +52,31 @@ func (s *statusBar) build() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, right, s.label)
 }
 
-// set shows a message.
-func (s *statusBar) set(msg string) { s.label.SetText(msg) }
+// set shows a message, which clears itself unless work is under way.
+func (s *statusBar) set(msg string) {
+	s.label.SetText(msg)
+	s.shown++
+	if s.timer != nil {
+		s.timer.Stop()
+		s.timer = nil
+	}
+	if msg == "" || s.linger == 0 || s.busyN {
+		return
+	}
+	n := s.shown
+	s.timer = time.AfterFunc(s.linger+time.Duration(len([]rune(msg)))*s.perRune, func() {
+		do(func() {
+			if s.shown == n && !s.busyN {
+				s.label.SetText("")
+			}
+		})
+	})
+}
 
 // busy shows msg with an indeterminate progress bar.
 func (s *statusBar) busy(msg string) {
-	s.label.SetText(msg)
+	s.busyN = true
+	s.set(msg)
 	s.progress.Hide()
 	s.spinner.Show()
 	s.spinner.Start()
@@ -44,10 +84,11 @@ func (s *statusBar) busy(msg string) {
 
 // step shows determinate progress: done of total.
 func (s *statusBar) step(msg string, done, total int) {
+	s.busyN = true
 	s.spinner.Stop()
 	s.spinner.Hide()
 	if msg != "" {
-		s.label.SetText(msg)
+		s.set(msg)
 	}
 	if total > 0 {
 		s.progress.Max = float64(total)
@@ -56,12 +97,15 @@ func (s *statusBar) step(msg string, done, total int) {
 	s.progress.Show()
 }
 
-// done hides the progress bars and shows msg, if any.
+// done hides the progress bars and shows msg, if any; the message on the
+// line, msg or the last one of the work, then clears itself.
 func (s *statusBar) done(msg string) {
+	s.busyN = false
 	s.spinner.Stop()
 	s.spinner.Hide()
 	s.progress.Hide()
-	if msg != "" {
-		s.label.SetText(msg)
+	if msg == "" {
+		msg = s.label.Text
 	}
+	s.set(msg)
 }

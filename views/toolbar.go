@@ -155,8 +155,10 @@ func (t *toolbar) showColumnMenu(d int, at fyne.CanvasObject) {
 	right.Disabled = slices.Index(v.order, d) == len(v.order)-1
 	hide := fyne.NewMenuItem("Hide column", func() { v.setShown(d, false) })
 	only := fyne.NewMenuItem("Show only this report's claims", func() { v.setFilter(sheet.Filter{Kind: sheet.OfReport, Doc: d}) })
+	width := fyne.NewMenuItem("Default width", func() { v.grid.resetWidth(d) })
+	width.Disabled = v.saved.Widths[v.reports[d].ID] == 0
 	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(at).Add(fyne.NewPos(0, at.Size().Height))
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", base, left, right, hide, fyne.NewMenuItemSeparator(), only), v.m.win.Canvas(), pos)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", base, left, right, hide, width, fyne.NewMenuItemSeparator(), only), v.m.win.Canvas(), pos)
 }
 
 // onFind finds rows as the editor types.

@@ -8,6 +8,7 @@ package apptest
 import (
 	"context"
 	"fmt"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -356,6 +357,7 @@ func (s *Store) now() time.Time {
 func clone(c app.Comparison) app.Comparison {
 	c.Reports = slices.Clone(c.Reports)
 	c.Hidden = slices.Clone(c.Hidden)
+	c.Widths = maps.Clone(c.Widths)
 	return c
 }
 
