@@ -7,14 +7,7 @@ import (
 	"parallax/app/textnorm"
 )
 
-// findQuery folds what the editor typed in the find box the way the sheet
-// finds rows (textnorm.Fold: case- and accent-blind), with its spaces
-// collapsed, so it can be matched against a cell's words.
-func findQuery(q string) string {
-	return strings.Join(strings.Fields(textnorm.Fold(q)), " ")
-}
-
-// findMarks marks the pieces of a cell that the find query q (findQuery)
+// findMarks marks the pieces of a cell that the find query q (sheet.FindQuery)
 // covers: every occurrence, a phrase across words, a part of a word (the
 // whole word is boxed). Only the claim's own words are searched, as the
 // sheet's find does: not the base's struck-through words, the flag

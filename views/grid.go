@@ -371,7 +371,7 @@ func (g *grid) jumpToRow(ri int) {
 func (g *grid) find(q string) int {
 	g.hits = g.v.s.Find(g.visible, q)
 	g.hit = -1
-	if fq := findQuery(q); fq != g.findQ {
+	if fq := sheet.FindQuery(q); fq != g.findQ {
 		g.findQ = fq
 		if g.list != nil {
 			g.list.Refresh()

@@ -586,7 +586,7 @@ func TestFindMarks(t *testing.T) {
 		{"e", []string{"The", "ferry", "capsized"}},
 		{"nothing", nil},
 	} {
-		if got := words(findMarks(ps, findQuery(tc.q))); !slices.Equal(got, tc.want) {
+		if got := words(findMarks(ps, sheet.FindQuery(tc.q))); !slices.Equal(got, tc.want) {
 			t.Errorf("find %q boxes %q, want %q", tc.q, got, tc.want)
 		}
 	}

@@ -10,8 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
-	"parallax/app/align"
-	"parallax/app/sheet"
+	"parallax/app/compare"
 )
 
 // rowInfo is the details of the selected row beside the notes: its status,
@@ -75,7 +74,7 @@ func (r *rowInfo) show(ri int) {
 			// beside the notes, and a long line must not widen it.
 			b := widget.NewButton(fmt.Sprintf("Row %d", l.Row+1), func() { r.jumpTo(l.Row) })
 			b.Importance = widget.LowImportance
-			text := widget.NewLabel(fmt.Sprintf("%s %.2f · %s", linkKind(l), l.Score, r.v.grid.rowSnippet(l.Row)))
+			text := widget.NewLabel(fmt.Sprintf("%s %.2f · %s", compare.StrengthOf(l.Level, l.Score), l.Score, r.v.grid.rowSnippet(l.Row)))
 			text.Truncation = fyne.TextTruncateEllipsis
 			add(container.NewBorder(nil, nil, b, nil, text))
 		}
@@ -115,14 +114,6 @@ func flagKindName(k app.FlagKind) string {
 		return "Hedge"
 	}
 	return string(k)
-}
-
-// linkKind names a link's level.
-func linkKind(l sheet.Link) string {
-	if l.Level == align.LevelSame {
-		return "same claim"
-	}
-	return "related"
 }
 
 // flagBadge is a flag's number as the cells draw it.

@@ -25,12 +25,20 @@ const WeakBelow = 0.45
 
 // Strength grades the row.
 func (r *Row) Strength() Strength {
-	switch {
-	case len(r.Claims) < 2:
+	if len(r.Claims) < 2 {
 		return StrengthAlone
-	case r.Level == align.LevelRelated:
+	}
+	return StrengthOf(r.Level, r.Score)
+}
+
+// StrengthOf grades a match of two or more claims at level with score:
+// a row's, or a link between rows, so the details name a link as the
+// exports name the row it would make.
+func StrengthOf(level align.Level, score float64) Strength {
+	switch {
+	case level == align.LevelRelated:
 		return StrengthRelated
-	case r.Score < WeakBelow:
+	case score < WeakBelow:
 		return StrengthWeak
 	}
 	return StrengthSame

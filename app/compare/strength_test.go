@@ -21,4 +21,7 @@ func TestStrength(t *testing.T) {
 			t.Errorf("%+v: %q, want %q", c.row, got, c.want)
 		}
 	}
+	if got := StrengthOf(align.LevelSame, WeakBelow-0.01).String(); got != "weak match" {
+		t.Errorf("a weak link between rows reads %q, want weak match", got)
+	}
 }

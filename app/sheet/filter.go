@@ -192,7 +192,7 @@ func (s *Sheet) Next(visible []int, from, dir int, want func(*Row) bool) int {
 // Find returns the positions in visible of the rows whose claims contain
 // query, compared case- and accent-blind (textnorm.Fold).
 func (s *Sheet) Find(visible []int, query string) []int {
-	q := textnorm.Fold(strings.TrimSpace(query))
+	q := FindQuery(query)
 	if q == "" {
 		return nil
 	}
@@ -203,4 +203,12 @@ func (s *Sheet) Find(visible []int, query string) []int {
 		}
 	}
 	return out
+}
+
+// FindQuery is a text as Find matches it: folded (case- and accent-blind,
+// textnorm.Fold) with its runs of spaces and line breaks made one space,
+// so a phrase typed in the find box matches across a transcript's line
+// break. The window marks the words of the cells with the same folding.
+func FindQuery(text string) string {
+	return strings.Join(strings.Fields(textnorm.Fold(text)), " ")
 }

@@ -20,7 +20,6 @@ import (
 	"parallax/app/annotate"
 	"parallax/app/compare"
 	"parallax/app/parallel"
-	"parallax/app/textnorm"
 )
 
 // Sheet is a comparison laid out in rows and cells.
@@ -164,7 +163,7 @@ func (s *Sheet) layRow(row *Row) {
 			cell.Time, cell.Speaker = app.Timestamp(cue.Start), cue.Speaker
 		}
 		row.Cells[ref.Doc] = cell
-		find.WriteString(textnorm.Fold(c.Docs[ref.Doc].ClaimText(ref.Claim)))
+		find.WriteString(FindQuery(c.Docs[ref.Doc].ClaimText(ref.Claim)))
 		find.WriteByte('\n')
 	}
 	row.Reports = len(r.Claims)

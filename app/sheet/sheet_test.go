@@ -2,6 +2,7 @@ package sheet_test
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -237,6 +238,20 @@ func TestFind(t *testing.T) {
 	}
 	if hits := s.Find(vis, "   "); hits != nil {
 		t.Fatalf("find blank: %v", hits)
+	}
+	// Two words typed with the spacing lost or doubled still find the row,
+	// as the window's word marks (FindQuery) do.
+	two := strings.Fields(text)[1] + "  \n " + strings.Fields(text)[2]
+	if hits := s.Find(vis, two); !slices.ContainsFunc(hits, func(p int) bool { return vis[p] == s.RowOf(d, k) }) {
+		t.Errorf("find %q: hits %v do not include row %d", two, hits, s.RowOf(d, k))
+	}
+}
+
+func TestFindQuery(t *testing.T) {
+	for in, want := range map[string]string{"  Café\n  DEL  Mar ": "cafe del mar", "": "", "\t\n": ""} {
+		if got := sheet.FindQuery(in); got != want {
+			t.Errorf("FindQuery(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
