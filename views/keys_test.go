@@ -2,9 +2,11 @@ package views
 
 import (
 	"context"
+	"fmt"
 	"image/color"
 	"math"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -505,21 +507,27 @@ func TestPrint(t *testing.T) {
 	if err != nil || !strings.HasPrefix(string(b), "%PDF") || !strings.HasSuffix(opened, ".pdf") {
 		t.Fatalf("printed %q: %d bytes, %v", opened, len(b), err)
 	}
-	t.Cleanup(func() { os.RemoveAll(strings.TrimSuffix(opened, "/"+lastPart(opened))) })
+	removeDir(t, opened)
 	if !strings.Contains(m.status.label.Text, "Opened the memo in the PDF viewer (xdg-open)") {
 		t.Errorf("status %q", m.status.label.Text)
 	}
-	m.openFile = func(path string) (string, error) { opened = path; return "", errNoViewer }
+	m.openFile = func(path string) (string, error) {
+		opened = path
+		return "", fmt.Errorf("%w (xdg-open: exit status 3)", errNoViewer)
+	}
 	ui(func() { press(t, m, shortcut(fyne.KeyP)) })
 	m.jobs.Wait()
-	t.Cleanup(func() { os.RemoveAll(strings.TrimSuffix(opened, "/"+lastPart(opened))) })
-	if d := topDialog(m); !strings.Contains(d, "no program to open or print it") || !strings.Contains(strings.ReplaceAll(d, " ", ""), opened) {
+	removeDir(t, opened)
+	if d := topDialog(m); !strings.Contains(d, "no program here could open or print it (xdg-open: exit status 3)") || !strings.Contains(strings.ReplaceAll(d, " ", ""), opened) {
 		t.Errorf("no viewer: dialog %q", d)
 	}
 }
 
-// lastPart is the file name of a path.
-func lastPart(p string) string { return p[strings.LastIndexByte(p, '/')+1:] }
+// removeDir removes the folder of file path when the test ends.
+func removeDir(t *testing.T, path string) {
+	dir := filepath.Dir(path)
+	t.Cleanup(func() { os.RemoveAll(dir) })
+}
 
 // TestFindMarksWords types in the find box: the cells box the words
 // matched, in the find colour, in every row found.

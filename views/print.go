@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"slices"
+	"strings"
+	"time"
 
 	"fyne.io/fyne/v2/dialog"
 
@@ -32,10 +34,18 @@ func viewers() [][]string {
 	return [][]string{{"xdg-open"}, {"lp"}}
 }
 
+// viewerGrace is how long a viewer command may take to fail. xdg-open
+// exits with an error within seconds when no program takes PDFs (it tries
+// a list of browsers first), but when one does it may run until the viewer
+// is closed: one still running after this long is taken to have opened the
+// file.
+const viewerGrace = 8 * time.Second
+
 // openWithSystem hands path to the first of viewers that is installed and
-// returns its name. It does not wait for the program: a viewer runs until
-// the editor closes it.
+// does not fail within viewerGrace, and returns its name; the error wraps
+// errNoViewer when none did. It runs off the UI goroutine.
 func openWithSystem(path string) (string, error) {
+	var failed []string
 	for _, c := range viewers() {
 		bin, err := exec.LookPath(c[0])
 		if err != nil {
@@ -43,12 +53,34 @@ func openWithSystem(path string) (string, error) {
 		}
 		cmd := exec.Command(bin, append(c[1:], path)...)
 		if err := cmd.Start(); err != nil {
-			return c[0], fmt.Errorf("%s: %w", c[0], err)
+			failed = append(failed, fmt.Sprintf("%s: %v", c[0], err))
+			continue
 		}
-		go cmd.Wait() //nolint:errcheck // reap it; its exit says nothing the editor needs
-		return c[0], nil
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		select {
+		case err := <-exited:
+			if err == nil {
+				return c[0], nil
+			}
+			failed = append(failed, fmt.Sprintf("%s: %v", c[0], err))
+		case <-time.After(viewerGrace):
+			return c[0], nil // still showing it
+		}
 	}
-	return "", errNoViewer
+	if len(failed) == 0 {
+		return "", fmt.Errorf("%w (looked for %s)", errNoViewer, viewerNames())
+	}
+	return "", fmt.Errorf("%w (%s)", errNoViewer, strings.Join(failed, "; "))
+}
+
+// viewerNames lists the viewer commands: "xdg-open or lp".
+func viewerNames() string {
+	var names []string
+	for _, c := range viewers() {
+		names = append(names, c[0])
+	}
+	return strings.Join(names, " or ")
 }
 
 // print writes the PDF memo of the rows on show (all rows when no filter
@@ -79,8 +111,8 @@ func (v *comparisonView) print() {
 			v.m.status.done("")
 			switch {
 			case errors.Is(err, errNoViewer):
-				dialog.ShowInformation("Print", fmt.Sprintf("The memo is ready as a PDF, but this computer has no program to open or print it "+
-					"(xdg-open or lp were looked for). Open it with any PDF viewer to print it:\n\n%s", path), v.m.win)
+				dialog.ShowInformation("Print", fmt.Sprintf("The memo is ready as a PDF, but no program here could open or print it "+
+					"%s. Open it with any PDF viewer to print it:\n\n%s", strings.TrimPrefix(err.Error(), errNoViewer.Error()+" "), path), v.m.win)
 			case err != nil:
 				v.m.showError("Could not print the comparison", err)
 			case how == "lp":
