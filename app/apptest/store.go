@@ -356,6 +356,7 @@ func (s *Store) now() time.Time {
 func clone(c app.Comparison) app.Comparison {
 	c.Reports = slices.Clone(c.Reports)
 	c.Hidden = slices.Clone(c.Hidden)
+	c.Unfolded = slices.Clone(c.Unfolded)
 	return c
 }
 
