@@ -276,6 +276,7 @@ func (v *comparisonView) arrange() {
 		v.shown[0] = true
 	}
 	v.filter = v.s.ParseFilter(v.saved.Filter)
+	v.grid.folds.restore(v.saved.Unfolded)
 	// Colours follow the reports, not the columns: the same report has
 	// the same colour after a reorder and after reopening.
 	ids := make([]int64, n)
@@ -408,6 +409,7 @@ func (v *comparisonView) state() (app.Comparison, bool) {
 	}
 	c.Filter = v.filter.Format(v.s)
 	c.Top = v.grid.topPos()
+	c.Unfolded = v.grid.folds.saved()
 	return c, true
 }
 

@@ -60,8 +60,8 @@ func TestCompareTickedReports(t *testing.T) {
 	if !strings.HasPrefix(m.cmp.line.counts.Text, n.String()) {
 		t.Errorf("status line %q, want the counts %q", m.cmp.line.counts.Text, n)
 	}
-	if len(m.cmp.grid.heights) != n.Rows {
-		t.Errorf("%d row heights for %d rows", len(m.cmp.grid.heights), n.Rows)
+	if g := m.cmp.grid; len(g.heights) != len(g.visible) || listed(g) != n.Rows {
+		t.Errorf("%d row heights for %d lines holding %d rows, of %d", len(g.heights), len(g.visible), listed(g), n.Rows)
 	}
 	// Tall claims get taller rows: heights are set before the list shows.
 	if slices.Min(m.cmp.grid.heights) == slices.Max(m.cmp.grid.heights) {
@@ -126,8 +126,8 @@ func TestFilterAndColumns(t *testing.T) {
 		want int
 	}{{sheet.Flagged, n.Flagged}, {sheet.Single, n.Single}, {sheet.Shared, n.Shared}, {sheet.All, n.Rows}} {
 		v.setFilter(sheet.Filter{Kind: tc.kind})
-		if len(v.grid.visible) != tc.want || len(v.grid.heights) != tc.want {
-			t.Errorf("filter %v: %d rows (%d heights), want %d", tc.kind, len(v.grid.visible), len(v.grid.heights), tc.want)
+		if listed(v.grid) != tc.want || len(v.grid.heights) != len(v.grid.visible) {
+			t.Errorf("filter %v: %d rows (%d heights), want %d", tc.kind, listed(v.grid), len(v.grid.heights), tc.want)
 		}
 		if v.bar.filterSel.Selected != (sheet.Filter{Kind: tc.kind}).Label(v.s) {
 			t.Errorf("filter %v: chooser shows %q", tc.kind, v.bar.filterSel.Selected)

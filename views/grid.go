@@ -54,6 +54,9 @@ type grid struct {
 	hits    []int   // find hits, positions in visible
 	hit     int
 
+	// folds are the runs of single-source rows folded to one line.
+	folds folds
+
 	rewrap *time.Timer
 	// rewrapDelay debounces re-wrapping; tests set it to 0.
 	rewrapDelay time.Duration
@@ -63,14 +66,14 @@ type grid struct {
 
 	header     *fyne.Container
 	rowsHolder *fyne.Container
-	list       *widget.List
+	list       *rowList
 	hscroll    *container.Scroll
 	ov         *overview
 	message    *widget.Label
 }
 
 func newGrid(v *comparisonView) *grid {
-	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay}
+	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}}}
 }
 
 // build makes the grid's widgets: headers and rows scrolling sideways
@@ -111,7 +114,7 @@ func (g *grid) reset(s *sheet.Sheet) {
 
 // selected is the sheet row selected, -1 for none.
 func (g *grid) selected() int {
-	if g.sel < 0 || g.sel >= len(g.visible) {
+	if g.sel < 0 || g.sel >= len(g.visible) || g.folds.at[g.sel] != nil {
 		return -1
 	}
 	return g.visible[g.sel]
@@ -156,7 +159,7 @@ func (g *grid) rebuild() {
 	v := g.v
 	s := v.s
 	top := g.topRow()
-	g.visible = s.Visible(v.filter, v.shown)
+	g.visible = g.folds.apply(s, v.filter, s.Visible(v.filter, v.shown))
 	g.cols = g.cols[:0]
 	for _, d := range v.order {
 		if v.shown[d] {
@@ -172,10 +175,11 @@ func (g *grid) rebuild() {
 	g.heights, g.offsets = g.layRows(g.visible, g.cols, g.colW)
 
 	g.buildHeader()
-	list := widget.NewList(
+	list := newRowList(
 		func() int { return len(g.visible) },
 		g.createRow,
-		g.updateRow)
+		g.updateRow,
+		g.enter)
 	for i, h := range g.heights {
 		list.SetItemHeight(i, h)
 	}
@@ -217,6 +221,11 @@ func (g *grid) layRows(visible, cols []int, colW float32) (heights, offsets []fl
 	sep := theme.Padding()
 	y := float32(0)
 	for p, ri := range visible {
+		if g.folds.at[p] != nil {
+			heights[p], offsets[p] = g.foldHeight(), y
+			y += heights[p] + sep
+			continue
+		}
 		h := g.meas.lineH
 		for _, d := range cols {
 			ps := g.cellPieces(ri, d)
@@ -272,13 +281,14 @@ func (g *grid) scrollTo(p int) {
 	}
 }
 
-// createRow is a list row: the gutter, then one cell per shown column.
+// createRow is a list row: the gutter, then one cell per shown column;
+// or, in their place, a folded run's line.
 func (g *grid) createRow() fyne.CanvasObject {
 	objs := []fyne.CanvasObject{newGutter()}
 	for range g.cols {
 		objs = append(objs, newCell(g.meas))
 	}
-	return container.New(&gridLayout{g: g}, objs...)
+	return container.NewStack(container.New(&gridLayout{g: g}, objs...), newFoldLine())
 }
 
 // updateRow shows row p of the visible rows.
@@ -289,7 +299,10 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 	s := g.v.s
 	ri := g.visible[p]
 	row := &s.Rows[ri]
-	c := o.(*fyne.Container)
+	if g.showFold(p, o.(*fyne.Container)) {
+		return
+	}
+	c := o.(*fyne.Container).Objects[0].(*fyne.Container)
 	c.Objects[0].(*gutter).set(ri+1, row)
 	tip := g.v.info.flagTip(ri)
 	for i, d := range g.cols {
@@ -342,19 +355,19 @@ func (g *grid) next(dir int, want func(*sheet.Row) bool, what string) {
 	g.jump(p)
 }
 
-// jumpToRow selects sheet row ri; the view shows every row first if the
-// filter hides it.
+// jumpToRow selects sheet row ri; the view unfolds its run, or shows
+// every row first if the filter hides it.
 func (g *grid) jumpToRow(ri int) {
-	p := slices.Index(g.visible, ri)
-	if p < 0 {
+	if !slices.Contains(g.visible, ri) && !g.unfoldRow(ri) {
 		g.v.showAll() // rebuilds the rows
-		p = slices.Index(g.visible, ri)
+		g.unfoldRow(ri)
 	}
-	g.jump(p)
+	g.jump(slices.Index(g.visible, ri))
 }
 
 // find marks the rows holding q and returns how many there are.
 func (g *grid) find(q string) int {
+	g.peekFind(q)
 	g.hits = g.v.s.Find(g.visible, q)
 	g.hit = -1
 	return len(g.hits)

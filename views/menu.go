@@ -72,7 +72,9 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Follow the system", func() { m.setTheme(themeSystem) }),
 		fyne.NewMenuItem("Light", func() { m.setTheme(themeLight) }),
 		fyne.NewMenuItem("Dark", func() { m.setTheme(themeDark) }))
-	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), themes)...)
+	fold := fyne.NewMenuItem("Fold single-source runs", func() { m.cmp.grid.foldAll(true) })
+	unfold := fyne.NewMenuItem("Unfold single-source runs", func() { m.cmp.grid.foldAll(false) })
+	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), fold, unfold, fyne.NewMenuItemSeparator(), themes)...)
 
 	// Verdicts take Alt+1…5: they work while the note has the focus, and
 	// Ctrl+1…5 are the filters.
@@ -153,7 +155,8 @@ func (m *Main) showShortcuts() {
 			}
 		}
 	}
-	lines = append(lines, "Up, Down\tMove in the rows (after clicking a row)", "Enter in Find\tGo to the next row found")
+	lines = append(lines, "Up, Down\tMove in the rows (after clicking a row)", "Enter in Find\tGo to the next row found",
+		"Enter in the rows\tUnfold the folded run selected, or fold the run of the selected row again")
 	grid := container.NewGridWithColumns(2)
 	for _, l := range lines {
 		key, what, _ := strings.Cut(l, "\t")
