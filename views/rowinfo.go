@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -10,8 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
-	"parallax/app/align"
-	"parallax/app/sheet"
+	"parallax/app/compare"
 )
 
 // rowInfo is the details of the selected row beside the notes: its status,
@@ -51,9 +51,13 @@ func (r *rowInfo) show(ri int) {
 	}
 	row := &s.Rows[ri]
 	crow := &s.C.Rows[row.Index]
-	head := widget.NewLabel(fmt.Sprintf("Row %d · %s · stated by %d of %d reports", ri+1, row.Status, row.Reports, len(s.C.Docs)))
+	head := widget.NewLabel(strings.Join(nonEmpty(fmt.Sprintf("Row %d", ri+1), row.Status.String(), row.Strength.String(),
+		fmt.Sprintf("stated by %d of %d reports", row.Reports, len(s.C.Docs))), " · "))
 	head.TextStyle.Bold = true
 	add(head)
+	if row.Strength == compare.StrengthWeak {
+		add(caption("A weak match: these claims share little beyond some words. Check that they state the same thing before relying on the row."))
+	}
 	tip := r.flagTip(ri)
 	for i := range crow.Flags {
 		l := widget.NewLabel(tip(i + 1))
@@ -75,7 +79,7 @@ func (r *rowInfo) show(ri int) {
 			// beside the notes, and a long line must not widen it.
 			b := widget.NewButton(fmt.Sprintf("Row %d", l.Row+1), func() { r.jumpTo(l.Row) })
 			b.Importance = widget.LowImportance
-			text := widget.NewLabel(fmt.Sprintf("%s %.2f · %s", linkKind(l), l.Score, r.v.grid.rowSnippet(l.Row)))
+			text := widget.NewLabel(fmt.Sprintf("%s · %s", l.Strength, r.v.grid.rowSnippet(l.Row)))
 			text.Truncation = fyne.TextTruncateEllipsis
 			add(container.NewBorder(nil, nil, b, nil, text))
 		}
@@ -115,14 +119,6 @@ func flagKindName(k app.FlagKind) string {
 		return "Hedge"
 	}
 	return string(k)
-}
-
-// linkKind names a link's level.
-func linkKind(l sheet.Link) string {
-	if l.Level == align.LevelSame {
-		return "same claim"
-	}
-	return "related"
 }
 
 // flagBadge is a flag's number as the cells draw it.
