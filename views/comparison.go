@@ -5,10 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
@@ -35,11 +36,13 @@ type comparisonView struct {
 
 	bar    *toolbar
 	legend *fyne.Container
-	grid   *grid
-	info   *rowInfo
-	np     *notesPanel
-	line   progressLine
-	save   *saver
+	// legendBox pads the legend; hidden with it.
+	legendBox *fyne.Container
+	grid      *grid
+	info      *rowInfo
+	np        *notesPanel
+	line      progressLine
+	save      *saver
 
 	// saved is the comparison as stored; reports are its reports in the
 	// order they were aligned (sheet document order).
@@ -59,8 +62,14 @@ type comparisonView struct {
 	job    context.CancelFunc
 	jobSeq int
 
-	root  fyne.CanvasObject
+	root  *fyne.Container
 	split *container.Split
+	// work is the row details beside the notes, below the rows; it folds.
+	work *container.Split
+	// statusLine is the view's part of the window's status line: counts,
+	// progress, and the legend and details toggles (panels.go).
+	statusLine            *fyne.Container
+	legendBtn, detailsBtn *toggleText
 }
 
 func newComparisonView(m *Main) *comparisonView {
@@ -80,15 +89,16 @@ func (v *comparisonView) build() fyne.CanvasObject {
 	top := v.bar.build()
 	rows := v.grid.build()
 	v.legend = buildLegend()
-	work := container.NewHSplit(v.info.build(), v.np.build())
-	work.Offset = 0.45
-	v.split = container.NewVSplit(rows, work)
-	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, 0.62)
-	bottom := v.line.build(v.cancelJob)
+	v.legendBox = container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding()*2, theme.Padding()), v.legend)
+	v.work = container.NewHSplit(v.info.build(), v.np.build())
+	v.work.Offset = 0.45
+	v.split = container.NewVSplit(rows, v.work)
+	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, defaultDetailsSplit)
 
 	v.root = container.NewBorder(
-		container.NewVBox(container.NewPadded(top), container.NewPadded(v.legend), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), bottom), nil, nil, v.split)
+		container.NewVBox(top, v.legendBox, widget.NewSeparator()),
+		nil, nil, nil, v.split)
+	v.buildPanels()
 	v.showDetails()
 	return v.root
 }
@@ -103,6 +113,7 @@ func (v *comparisonView) open(c app.Comparison) {
 	v.restore = true
 	v.grid.sel = -1
 	v.bar.title.SetText(c.Name)
+	v.m.win.SetTitle("Parallax — " + c.Name)
 	v.grid.say(fmt.Sprintf("Aligning the claims of %s…", countReports(len(c.Reports))))
 	v.bar.setStrictness(c.Strictness)
 	v.line.counts.SetText("")
@@ -159,7 +170,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 	seq := v.jobSeq
 	v.line.busy()
 	v.m.spawn(func() {
-		start := time.Now()
 		s, err := work(ctx, func(done, total int) {
 			do(func() {
 				if seq == v.jobSeq && total > 0 {
@@ -167,7 +177,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 				}
 			})
 		})
-		took := time.Since(start)
 		do(func() {
 			if seq != v.jobSeq {
 				return // overtaken or cancelled
@@ -183,7 +192,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 				then()
 			}
 			v.show(s)
-			v.line.counts.SetText(fmt.Sprintf("%s · aligned in %s", s.C.Counts(), took.Round(time.Millisecond)))
 		})
 	})
 }
@@ -243,8 +251,9 @@ func (v *comparisonView) show(s *sheet.Sheet) {
 	v.grid.reset(s)
 	v.bar.fillFilters()
 	v.bar.fillBase()
-	v.line.counts.SetText(s.C.Counts().String())
+	v.line.show(s.C.Counts())
 	v.grid.rebuild()
+	v.m.showTitle()
 	switch {
 	case first && v.restore:
 		v.restore = false
@@ -342,6 +351,7 @@ func (v *comparisonView) onStrictness(x float64) {
 		return
 	}
 	v.saved.Strictness = x
+	v.bar.setStrictness(x)
 	v.save.schedule()
 	v.realign()
 }

@@ -20,7 +20,7 @@ import (
 
 // Sizes of the comparison grid.
 const (
-	gutterWidth = 56  // status bar, row number, verdict, note and manual marks
+	gutterWidth = 64  // status bar, row number, strength, verdict, note and manual marks
 	minColumn   = 190 // narrower columns scroll sideways instead
 	cellPad     = 6   // padding inside a cell
 	// rewrapDelay lets a window resize settle before rows are re-wrapped:
@@ -56,6 +56,8 @@ type grid struct {
 
 	// folds are the runs of single-source rows folded to one line.
 	folds folds
+	// whole shows every row's cells whole (rowheight.go).
+	whole bool
 
 	rewrap *time.Timer
 	// rewrapDelay debounces re-wrapping; tests set it to 0.
@@ -73,7 +75,8 @@ type grid struct {
 }
 
 func newGrid(v *comparisonView) *grid {
-	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}}}
+	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}},
+		whole: v.m.app.Preferences().Bool(prefWholeRows)}
 }
 
 // build makes the grid's widgets: headers and rows scrolling sideways
@@ -213,27 +216,15 @@ func (g *grid) emptyMessage() string {
 	return fmt.Sprintf("No rows are “%s”. Choose All rows (Ctrl+1) to see every row.", v.filter.Label(v.s))
 }
 
-// layRows measures and wraps every shown row: its height (the tallest of
-// its cells) and its offset from the top of the list.
+// layRows measures and wraps every shown row: its height (lineHeight)
+// and its offset from the top of the list.
 func (g *grid) layRows(visible, cols []int, colW float32) (heights, offsets []float32) {
 	heights = make([]float32, len(visible))
 	offsets = make([]float32, len(visible))
 	sep := theme.Padding()
 	y := float32(0)
 	for p, ri := range visible {
-		if g.folds.at[p] != nil {
-			heights[p], offsets[p] = g.foldHeight(), y
-			y += heights[p] + sep
-			continue
-		}
-		h := g.meas.lineH
-		for _, d := range cols {
-			ps := g.cellPieces(ri, d)
-			if ps != nil {
-				h = max(h, g.meas.height(ps, colW-2*cellPad-4))
-			}
-		}
-		heights[p] = h + 2*cellPad
+		heights[p] = g.lineHeight(p, ri, cols, colW)
 		offsets[p] = y
 		y += heights[p] + sep
 	}
@@ -315,7 +306,9 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 
 // picked is the list's selection: row p of the visible rows.
 func (g *grid) picked(p widget.ListItemID) {
+	old := g.sel
 	g.sel = p
+	g.relayLines(old, p)
 	g.ov.mark(p)
 	g.onSelect(p)
 }
@@ -421,8 +414,8 @@ func (g *grid) buildHeader() {
 		var menu *widget.Button
 		menu = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() { g.onColumnMenu(d, menu) })
 		menu.Importance = widget.LowImportance
-		top := container.NewBorder(nil, nil, nil, menu, name)
-		objs = append(objs, container.New(&rowLayout{}, container.NewVBox(bar, top), meta.RichText))
+		top := container.NewBorder(nil, nil, nil, menu, container.New(nameMetaLayout{}, name, meta.RichText))
+		objs = append(objs, container.NewVBox(bar, container.New(layout.NewCustomPaddedLayout(-theme.Padding(), -theme.Padding(), 0, 0), top)))
 	}
 	g.header.Objects = objs
 	g.header.Refresh()

@@ -74,7 +74,18 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("Dark", func() { m.setTheme(themeDark) }))
 	fold := fyne.NewMenuItem("Fold single-source runs", func() { m.cmp.grid.foldAll(true) })
 	unfold := fyne.NewMenuItem("Unfold single-source runs", func() { m.cmp.grid.foldAll(false) })
-	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), fold, unfold, fyne.NewMenuItemSeparator(), themes)...)
+	whole := fyne.NewMenuItem(menuWholeRows, func() { m.cmp.grid.setWhole(!m.cmp.grid.whole) })
+	whole.Checked = m.cmp.grid.whole
+	sidebar := fyne.NewMenuItem(menuSidebar, m.toggleSidebar)
+	sidebar.Shortcut = shortcut(fyne.KeyB)
+	sidebar.Checked = m.sidebar.Visible()
+	panel := fyne.NewMenuItem(menuDetails, func() { m.cmp.showPanel(!m.cmp.panelShown()) })
+	panel.Shortcut = shortcut(fyne.KeyJ)
+	panel.Checked = m.cmp.panelShown()
+	legend := fyne.NewMenuItem(menuLegend, func() { m.cmp.showLegend(!m.cmp.legendShown()) })
+	legend.Checked = m.cmp.legendShown()
+	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), fold, unfold, whole, fyne.NewMenuItemSeparator(),
+		sidebar, panel, legend, fyne.NewMenuItemSeparator(), themes)...)
 
 	// Verdicts take Alt+1…5: they work while the note has the focus, and
 	// Ctrl+1…5 are the filters.
@@ -98,6 +109,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	}
 
 	keys := fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts)
+	legendHelp := fyne.NewMenuItem("Legend", m.showLegend)
 	about := fyne.NewMenuItem("About Parallax", m.showAbout)
 	about.Icon = theme.InfoIcon()
 
@@ -108,7 +120,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		view,
 		rowMenu,
 		goMenu,
-		fyne.NewMenu("Help", keys, about),
+		fyne.NewMenu("Help", keys, legendHelp, about),
 	)
 }
 

@@ -10,4 +10,8 @@ const (
 	prefSidebarVSplit  = "split.sidebar_comparisons"
 	prefDetailsSplit   = "split.details"
 	prefLastComparison = "comparison.last"
+	prefSidebarShown   = "sidebar.shown"
+	prefLegendShown    = "legend.shown"
+	prefDetailsShown   = "details.shown"
+	prefWholeRows      = "rows.whole"
 )
