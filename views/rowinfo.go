@@ -54,9 +54,12 @@ func (r *rowInfo) show(ri int) {
 	head := widget.NewLabel(strings.Join(nonEmpty(fmt.Sprintf("Row %d", ri+1), row.Status.String(), row.Strength.String(),
 		fmt.Sprintf("stated by %d of %d reports", row.Reports, len(s.C.Docs))), " · "))
 	head.TextStyle.Bold = true
+	head.Wrapping = fyne.TextWrapWord // the panel is narrow beside the notes
 	add(head)
 	if row.Strength == compare.StrengthWeak {
-		add(caption("A weak match: these claims share little beyond some words. Check that they state the same thing before relying on the row."))
+		weak := caption("A weak match: these claims share little beyond some words. Check that they state the same thing before relying on the row.")
+		weak.Wrapping = fyne.TextWrapWord
+		add(weak)
 	}
 	tip := r.flagTip(ri)
 	for i := range crow.Flags {
