@@ -4,8 +4,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-
-	"parallax/app/workspace"
 )
 
 // menuBar is the height of the main menu the desktop driver draws inside
@@ -64,7 +62,7 @@ func TestRoomForRows(t *testing.T) {
 		t.Errorf("with the details open %d whole lines are shown, want at least 5", lines)
 	}
 
-	press(t, m, shortcut(fyne.KeyJ))
+	ui(func() { press(t, m, shortcut(fyne.KeyJ)) })
 	relayout(m)
 	if v.panelShown() {
 		t.Fatal("Ctrl+J does not fold the details")
@@ -77,7 +75,7 @@ func TestRoomForRows(t *testing.T) {
 	if m.app.Preferences().Bool(prefDetailsShown) {
 		t.Error("folding the details is not remembered")
 	}
-	press(t, m, shortcut(fyne.KeyJ))
+	ui(func() { press(t, m, shortcut(fyne.KeyJ)) })
 	if !v.panelShown() {
 		t.Error("Ctrl+J does not bring the details back")
 	}
@@ -142,7 +140,7 @@ func TestSidebarAndLegendToggle(t *testing.T) {
 	m := comparedAt(t, st, fyne.NewSize(1366, 768-menuBar))
 	g := m.cmp.grid
 	w := g.colW
-	press(t, m, shortcut(fyne.KeyB))
+	ui(func() { press(t, m, shortcut(fyne.KeyB)) })
 	relayout(m)
 	if m.sidebar.Visible() || g.colW <= w {
 		t.Fatalf("Ctrl+B: sidebar shown %v, columns %.0f px (were %.0f)", m.sidebar.Visible(), g.colW, w)
@@ -150,16 +148,11 @@ func TestSidebarAndLegendToggle(t *testing.T) {
 	ui(func() { m.cmp.showLegend(false) })
 	// A second window of the same app, as after a restart: the same
 	// preferences.
-	m2 := New(m.app, workspace.New(st))
-	t.Cleanup(func() {
-		m2.cancel()
-		m2.jobs.Wait()
-	})
-	m2.jobs.Wait()
+	m2 := newTestMainIn(t, m.app, st)
 	if m2.sidebar.Visible() || m2.cmp.legendShown() {
 		t.Errorf("after a restart: sidebar %v, legend %v", m2.sidebar.Visible(), m2.cmp.legendShown())
 	}
-	press(t, m2, shortcut(fyne.KeyB))
+	ui(func() { press(t, m2, shortcut(fyne.KeyB)) })
 	if !m2.sidebar.Visible() {
 		t.Error("Ctrl+B does not bring the sidebar back")
 	}

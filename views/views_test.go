@@ -32,7 +32,13 @@ func newTestMain(t *testing.T, st *apptest.Store) *Main {
 // none) as the command line starts it.
 func newTestMainOver(t *testing.T, st app.Store, files ...string) *Main {
 	t.Helper()
-	a := test.NewTempApp(t)
+	return newTestMainIn(t, test.NewTempApp(t), st, files...)
+}
+
+// newTestMainIn is newTestMainOver in app a: a second window of one app
+// shares its preferences, as after a restart.
+func newTestMainIn(t *testing.T, a fyne.App, st app.Store, files ...string) *Main {
+	t.Helper()
 	m := New(a, workspace.New(st), files...)
 	// Debounced work runs at once, on the test's goroutine, as it would
 	// on the UI goroutine.
