@@ -74,8 +74,10 @@ bench: deps
 htmlscore: build
 	python3 ../shared/tools/htmlscore.py ../shared/data/html ../shared/tools/parallax-extract
 
+# screenshot refreshes the README's pictures: the samples compared in the
+# real window at 1366x768, light and dark (see .ci/screenshot.sh).
 screenshot: build
-	sh .ci/screenshot.sh $(BIN) docs/screenshot.png
+	sh .ci/screenshot.sh $(BIN) docs/screenshot-light.png docs/screenshot-dark.png
 
 # train refits the claim-pair models on ../shared/data and rewrites
 # app/align/model_gen.go; it prints the cross-validated figures.

@@ -1,9 +1,12 @@
-# Shared by window.sh and screenshot.sh (sourced, not run): start Xvfb and
+# Shared by window.sh and screenshot.sh (sourced, not run): start Xvfb with
+# a screen of $SCREEN (default 1366x768, the most common laptop screen) and
 # bin/parallax on a temporary library and preferences with the files given,
-# and wait for the window. Sets $tmp, $win and DISPLAY; cleans up on exit.
+# and wait for the window, which sizes itself to the screen. Sets $tmp, $win
+# and DISPLAY; cleans up on exit.
 tmp=$(mktemp -d)
+SCREEN=${SCREEN:-1366x768}
 DISPLAY_NUM=:$(( 90 + $$ % 9 ))
-Xvfb "$DISPLAY_NUM" -screen 0 1280x800x24 >/dev/null 2>&1 &
+Xvfb "$DISPLAY_NUM" -screen 0 "${SCREEN}x24" >/dev/null 2>&1 &
 xvfb=$!
 app=""
 cleanup() {
@@ -27,5 +30,5 @@ start_parallax() { # files...
 	done
 	win=$(xdotool search --name '^Parallax' | head -1)
 	[ -n "$win" ] || { echo "no Parallax window appeared; log:" >&2; cat "$tmp/log" >&2; exit 1; }
-	xdotool windowmove "$win" 0 0 windowsize "$win" 1280 800 2>/dev/null || true
+	xdotool windowmove "$win" 0 0 2>/dev/null || true
 }

@@ -27,6 +27,13 @@ type Comparison struct {
 	// Top is the index of the row at the top of the view, among the rows the
 	// filter shows.
 	Top int
+	// Unfolded are the runs of single-source rows the editor unfolded, each
+	// named by the first claim of its run as "reportID:claim" (the claim's
+	// index in its report): the window folds every other run of two or more
+	// claims no other report states to one line, as a diff tool folds
+	// unchanged lines, and a run keeps its name across re-alignments that
+	// leave its first claim where it was.
+	Unfolded []string
 	// Summary is the editor's note on the whole comparison.
 	Summary string
 	Created time.Time

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"slices"
+	"strings"
 
 	"parallax/app"
 )
@@ -21,9 +22,9 @@ func (db *DB) AddComparison(ctx context.Context, c *app.Comparison) error {
 		now := db.now().UTC()
 		stamp := formatTime(now)
 		res, err := tx.ExecContext(ctx, `
-			INSERT INTO comparisons (name, base, strictness, filter, top_row, summary, created, updated)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, c.Summary, stamp, stamp)
+			INSERT INTO comparisons (name, base, strictness, filter, top_row, unfolded, summary, created, updated)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, strings.Join(c.Unfolded, " "), c.Summary, stamp, stamp)
 		if err != nil {
 			return fmt.Errorf("storage: insert comparison: %w", err)
 		}
@@ -47,9 +48,9 @@ func (db *DB) UpdateComparison(ctx context.Context, c *app.Comparison) error {
 	return db.inTx(ctx, func(tx *sql.Tx) error {
 		now := db.now().UTC()
 		res, err := tx.ExecContext(ctx, `
-			UPDATE comparisons SET name = ?, base = ?, strictness = ?, filter = ?, top_row = ?, summary = ?, updated = ?
+			UPDATE comparisons SET name = ?, base = ?, strictness = ?, filter = ?, top_row = ?, unfolded = ?, summary = ?, updated = ?
 			WHERE id = ?`,
-			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, c.Summary, formatTime(now), c.ID)
+			c.Name, nullID(c.Base), c.Strictness, c.Filter, c.Top, strings.Join(c.Unfolded, " "), c.Summary, formatTime(now), c.ID)
 		if err != nil {
 			return fmt.Errorf("storage: update comparison %d: %w", c.ID, err)
 		}
@@ -145,21 +146,22 @@ func (db *DB) RemoveComparison(ctx context.Context, id int64) error {
 	return db.removeOne(ctx, "comparisons", "comparison", id)
 }
 
-const comparisonColumns = `id, name, base, strictness, filter, top_row, summary, created, updated`
+const comparisonColumns = `id, name, base, strictness, filter, top_row, unfolded, summary, created, updated`
 
 // scanComparison reads comparisonColumns; sql.ErrNoRows becomes
 // app.ErrNotFound.
 func scanComparison(s scanner) (app.Comparison, error) {
 	var c app.Comparison
 	var base sql.NullInt64
-	var created, updated string
-	if err := s.Scan(&c.ID, &c.Name, &base, &c.Strictness, &c.Filter, &c.Top, &c.Summary, &created, &updated); err != nil {
+	var created, updated, unfolded string
+	if err := s.Scan(&c.ID, &c.Name, &base, &c.Strictness, &c.Filter, &c.Top, &unfolded, &c.Summary, &created, &updated); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return c, app.ErrNotFound
 		}
 		return c, err
 	}
 	c.Base = base.Int64
+	c.Unfolded = strings.Fields(unfolded)
 	var err error
 	if c.Created, err = parseTime(created); err != nil {
 		return c, err

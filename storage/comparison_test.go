@@ -30,7 +30,8 @@ func TestComparisonRoundTrip(t *testing.T) {
 	ids := addReports(t, db, "one", "two", "three")
 
 	c := app.Comparison{Name: "ferry", Reports: []int64{ids[2], ids[0], ids[1]}, Base: ids[0],
-		Strictness: 0.1, Filter: "flagged", Hidden: []int64{ids[1]}, Top: 7, Widths: map[int64]float64{ids[2]: 420.5}}
+		Strictness: 0.1, Filter: "flagged", Hidden: []int64{ids[1]}, Top: 7, Widths: map[int64]float64{ids[2]: 420.5},
+		Unfolded: []string{"3:4", "1:12"}}
 	if err := db.AddComparison(ctx, &c); err != nil {
 		t.Fatal(err)
 	}
@@ -43,13 +44,13 @@ func TestComparisonRoundTrip(t *testing.T) {
 	}
 	if got.Name != "ferry" || !slices.Equal(got.Reports, c.Reports) || got.Base != ids[0] ||
 		got.Strictness != 0.1 || got.Filter != "flagged" || !slices.Equal(got.Hidden, c.Hidden) || got.Top != 7 ||
-		!maps.Equal(got.Widths, c.Widths) {
+		!maps.Equal(got.Widths, c.Widths) || !slices.Equal(got.Unfolded, c.Unfolded) {
 		t.Fatalf("read back %+v, want %+v", got, c)
 	}
 
 	// Reorder, unhide, move the base and the scroll position.
 	got.Reports = []int64{ids[1], ids[2], ids[0]}
-	got.Hidden = nil
+	got.Hidden, got.Unfolded = nil, []string{"2:0"}
 	got.Widths = map[int64]float64{ids[0]: 300, ids[1]: 250}
 	got.Base, got.Top, got.Filter = ids[2], 3, "all"
 	if err := db.UpdateComparison(ctx, &got); err != nil {
@@ -60,7 +61,7 @@ func TestComparisonRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	if !slices.Equal(again.Reports, got.Reports) || len(again.Hidden) != 0 || again.Base != ids[2] || again.Top != 3 ||
-		!maps.Equal(again.Widths, got.Widths) {
+		!maps.Equal(again.Widths, got.Widths) || !slices.Equal(again.Unfolded, got.Unfolded) {
 		t.Fatalf("after update %+v, want %+v", again, got)
 	}
 

@@ -53,7 +53,9 @@ func viewOf(b *testing.B, c app.Comparison, reports []app.Report, s *sheet.Sheet
 	m.status = newStatusBar()
 	m.status.build()
 	v := newComparisonView(m)
-	m.win.SetContent(v.build())
+	m.cmp = v
+	m.cmpView = v.build()
+	m.win.SetContent(m.cmpView)
 	m.win.Resize(fyne.NewSize(1280, 800))
 	v.saved, v.reports = c, reports
 	v.show(s)

@@ -6,10 +6,11 @@ import (
 	"fmt"
 	"maps"
 	"slices"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
@@ -36,11 +37,13 @@ type comparisonView struct {
 
 	bar    *toolbar
 	legend *fyne.Container
-	grid   *grid
-	info   *rowInfo
-	np     *notesPanel
-	line   progressLine
-	save   *saver
+	// legendBox pads the legend; hidden with it.
+	legendBox *fyne.Container
+	grid      *grid
+	info      *rowInfo
+	np        *notesPanel
+	line      progressLine
+	save      *saver
 
 	// saved is the comparison as stored; reports are its reports in the
 	// order they were aligned (sheet document order).
@@ -64,8 +67,14 @@ type comparisonView struct {
 	// deleted notes and manual fixes of this comparison.
 	history undoStack
 
-	root  fyne.CanvasObject
+	root  *fyne.Container
 	split *container.Split
+	// work is the row details beside the notes, below the rows; it folds.
+	work *container.Split
+	// statusLine is the view's part of the window's status line: counts,
+	// progress, and the legend and details toggles (panels.go).
+	statusLine            *fyne.Container
+	legendBtn, detailsBtn *toggleText
 }
 
 func newComparisonView(m *Main) *comparisonView {
@@ -85,15 +94,16 @@ func (v *comparisonView) build() fyne.CanvasObject {
 	top := v.bar.build()
 	rows := v.grid.build()
 	v.legend = buildLegend()
-	work := container.NewHSplit(v.info.build(), v.np.build())
-	work.Offset = 0.45
-	v.split = container.NewVSplit(rows, work)
-	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, 0.62)
-	bottom := v.line.build(v.cancelJob)
+	v.legendBox = container.New(layout.NewCustomPaddedLayout(0, 0, theme.Padding()*2, theme.Padding()), v.legend)
+	v.work = container.NewHSplit(v.info.build(), v.np.build())
+	v.work.Offset = 0.45
+	v.split = container.NewVSplit(rows, v.work)
+	v.split.Offset = v.m.app.Preferences().FloatWithFallback(prefDetailsSplit, defaultDetailsSplit)
 
 	v.root = container.NewBorder(
-		container.NewVBox(container.NewPadded(top), container.NewPadded(v.legend), widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), bottom), nil, nil, v.split)
+		container.NewVBox(top, v.legendBox, widget.NewSeparator()),
+		nil, nil, nil, v.split)
+	v.buildPanels()
 	v.showDetails()
 	return v.root
 }
@@ -109,6 +119,7 @@ func (v *comparisonView) open(c app.Comparison) {
 	v.restore = true
 	v.grid.sel = -1
 	v.bar.title.SetText(c.Name)
+	v.m.win.SetTitle("Parallax — " + c.Name)
 	v.grid.say(fmt.Sprintf("Aligning the claims of %s…", countReports(len(c.Reports))))
 	v.bar.setStrictness(c.Strictness)
 	v.line.counts.SetText("")
@@ -165,7 +176,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 	seq := v.jobSeq
 	v.line.busy()
 	v.m.spawn(func() {
-		start := time.Now()
 		s, err := work(ctx, func(done, total int) {
 			do(func() {
 				if seq == v.jobSeq && total > 0 {
@@ -173,7 +183,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 				}
 			})
 		})
-		took := time.Since(start)
 		do(func() {
 			if seq != v.jobSeq {
 				return // overtaken or cancelled
@@ -189,7 +198,6 @@ func (v *comparisonView) run(work func(context.Context, workspace.Progress) (*sh
 				then()
 			}
 			v.show(s)
-			v.line.counts.SetText(fmt.Sprintf("%s · aligned in %s", s.C.Counts(), took.Round(time.Millisecond)))
 		})
 	})
 }
@@ -249,8 +257,9 @@ func (v *comparisonView) show(s *sheet.Sheet) {
 	v.grid.reset(s)
 	v.bar.fillFilters()
 	v.bar.fillBase()
-	v.line.counts.SetText(s.C.Counts().String())
+	v.line.show(s.C.Counts())
 	v.grid.rebuild()
+	v.m.showTitle()
 	switch {
 	case first && v.restore:
 		v.restore = false
@@ -283,6 +292,7 @@ func (v *comparisonView) arrange() {
 		v.shown[0] = true
 	}
 	v.filter = v.s.ParseFilter(v.saved.Filter)
+	v.grid.folds.restore(v.saved.Unfolded)
 	// Colours follow the reports, not the columns: the same report has
 	// the same colour after a reorder and after reopening.
 	ids := make([]int64, n)
@@ -348,6 +358,7 @@ func (v *comparisonView) onStrictness(x float64) {
 		return
 	}
 	v.saved.Strictness = x
+	v.bar.setStrictness(x)
 	v.save.schedule()
 	v.realign()
 }
@@ -416,6 +427,7 @@ func (v *comparisonView) state() (app.Comparison, bool) {
 	c.Filter = v.filter.Format(v.s)
 	c.Top = v.grid.topPos()
 	c.Widths = maps.Clone(v.saved.Widths)
+	c.Unfolded = v.grid.folds.saved()
 	return c, true
 }
 

@@ -53,8 +53,16 @@ func (l *rowList) FocusLost() {
 	l.g.showFocus()
 }
 
-// TypedKey moves the selection.
-func (l *rowList) TypedKey(e *fyne.KeyEvent) { l.g.key(e.Name) }
+// TypedKey moves the selection; Enter unfolds a folded run of
+// single-source rows (or folds the run of the selected row again), as
+// Enter opens a fold in a diff tool.
+func (l *rowList) TypedKey(e *fyne.KeyEvent) {
+	if e.Name == fyne.KeyReturn || e.Name == fyne.KeyEnter {
+		l.g.enter()
+		return
+	}
+	l.g.key(e.Name)
+}
 
 // TypedRune ignores letters: the rows take no text.
 func (l *rowList) TypedRune(rune) {}

@@ -20,7 +20,7 @@ import (
 
 // Sizes of the comparison grid.
 const (
-	gutterWidth = 56  // status bar, row number, verdict, note and manual marks
+	gutterWidth = 64  // status bar, row number, strength, verdict, note and manual marks
 	minColumn   = 190 // narrower columns scroll sideways instead
 	cellPad     = 6   // padding inside a cell
 	// rewrapDelay lets a window resize settle before rows are re-wrapped:
@@ -56,6 +56,11 @@ type grid struct {
 	findQ   string  // the find query, folded, whose words the cells mark
 	zoom    float32 // the cells' text size, as a share of the theme's
 
+	// folds are the runs of single-source rows folded to one line.
+	folds folds
+	// whole shows every row's cells whole (rowheight.go).
+	whole bool
+
 	rewrap *time.Timer
 	// rewrapDelay debounces re-wrapping; tests set it to 0.
 	rewrapDelay time.Duration
@@ -76,7 +81,8 @@ type grid struct {
 }
 
 func newGrid(v *comparisonView) *grid {
-	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay}
+	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}},
+		whole: v.m.app.Preferences().Bool(prefWholeRows)}
 }
 
 // build makes the grid's widgets: headers and rows scrolling sideways
@@ -121,7 +127,7 @@ func (g *grid) reset(s *sheet.Sheet) {
 
 // selected is the sheet row selected, -1 for none.
 func (g *grid) selected() int {
-	if g.sel < 0 || g.sel >= len(g.visible) {
+	if g.sel < 0 || g.sel >= len(g.visible) || g.folds.at[g.sel] != nil {
 		return -1
 	}
 	return g.visible[g.sel]
@@ -166,7 +172,7 @@ func (g *grid) rebuild() {
 	v := g.v
 	s := v.s
 	top := g.topRow()
-	g.visible = s.Visible(v.filter, v.shown)
+	g.visible = g.folds.apply(s, v.filter, s.Visible(v.filter, v.shown))
 	g.cols = g.cols[:0]
 	for _, d := range v.order {
 		if v.shown[d] {
@@ -217,22 +223,14 @@ func (g *grid) emptyMessage() string {
 }
 
 // layRows measures and wraps every shown row in the shown columns, widths
-// wide: its height (the tallest of its cells) and its offset from the top
-// of the list.
+// wide: its height (lineHeight) and its offset from the top of the list.
 func (g *grid) layRows(visible []int, widths []float32) (heights, offsets []float32) {
 	heights = make([]float32, len(visible))
 	offsets = make([]float32, len(visible))
 	sep := theme.Padding()
 	y := float32(0)
 	for p, ri := range visible {
-		h := g.meas.lineH
-		for i, d := range g.cols {
-			ps := g.cellPieces(ri, d)
-			if ps != nil {
-				h = max(h, g.meas.height(ps, widths[i]-2*cellPad-4))
-			}
-		}
-		heights[p] = h + 2*cellPad
+		heights[p] = g.lineHeight(p, ri, widths)
 		offsets[p] = y
 		y += heights[p] + sep
 	}
@@ -280,7 +278,8 @@ func (g *grid) scrollTo(p int) {
 }
 
 // createRow is a list row: the gutter, then one cell per shown column,
-// under the frame that marks the selected row.
+// under the frame that marks the selected row; or, in their place, a
+// folded run's line.
 func (g *grid) createRow() fyne.CanvasObject {
 	objs := []fyne.CanvasObject{newGutter()}
 	for range g.cols {
@@ -288,7 +287,7 @@ func (g *grid) createRow() fyne.CanvasObject {
 		c.onMenu = g.showCellMenu
 		objs = append(objs, c)
 	}
-	return container.NewStack(container.New(&gridLayout{g: g}, objs...), newFrame())
+	return container.NewStack(container.New(&gridLayout{g: g}, objs...), newFrame(), newFoldLine())
 }
 
 // updateRow shows row p of the visible rows.
@@ -301,6 +300,9 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 	row := &s.Rows[ri]
 	framed := o.(*fyne.Container)
 	g.markRow(p, framed.Objects[1].(*canvas.Rectangle))
+	if g.showFold(p, framed) {
+		return
+	}
 	c := framed.Objects[0].(*fyne.Container)
 	c.Objects[0].(*gutter).set(ri+1, row)
 	tip := g.v.info.flagTip(ri)
@@ -315,7 +317,9 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 
 // picked is the list's selection: row p of the visible rows.
 func (g *grid) picked(p widget.ListItemID) {
+	old := g.sel
 	g.sel = p
+	g.relayLines(old, p)
 	g.ov.mark(p)
 	g.onSelect(p)
 }
@@ -331,7 +335,9 @@ func (g *grid) jump(p int) {
 }
 
 // next moves to the next (dir 1) or previous (dir -1) row want accepts,
-// or says there is none.
+// or says there is none. The rows of folded runs count: the run holding
+// the row found unfolds, so Alt+U never skips an unreviewed claim because
+// it sits in a fold.
 func (g *grid) next(dir int, want func(*sheet.Row) bool, what string) {
 	if g.v.s == nil {
 		return
@@ -343,8 +349,9 @@ func (g *grid) next(dir int, want func(*sheet.Row) bool, what string) {
 			from = g.topPos()
 		}
 	}
-	p := g.v.s.Next(g.visible, from, dir, want)
-	if p < 0 {
+	rows, q := g.unfolded(from, dir)
+	q = g.v.s.Next(rows, q, dir, want)
+	if q < 0 {
 		where := "below"
 		if dir < 0 {
 			where = "above"
@@ -352,23 +359,50 @@ func (g *grid) next(dir int, want func(*sheet.Row) bool, what string) {
 		g.v.m.status.set(fmt.Sprintf("No %s %s.", what, where))
 		return
 	}
-	g.jump(p)
+	g.jumpToRow(rows[q])
 }
 
-// jumpToRow selects sheet row ri; the view shows every row first if the
-// filter hides it.
-func (g *grid) jumpToRow(ri int) {
-	p := slices.Index(g.visible, ri)
-	if p < 0 {
-		g.v.showAll() // rebuilds the rows
-		p = slices.Index(g.visible, ri)
+// unfolded lists the sheet rows the grid shows with its folded runs
+// opened, and where a search from position p of the visible rows in
+// direction dir starts in that list: a folded run's line searches its own
+// rows first.
+func (g *grid) unfolded(p, dir int) (rows []int, from int) {
+	from = -1
+	rows = make([]int, 0, len(g.visible))
+	for i, ri := range g.visible {
+		f := g.folds.at[i]
+		if i == p {
+			from = len(rows)
+			if f != nil && dir > 0 {
+				from--
+			}
+		}
+		if f != nil {
+			rows = append(rows, f.Rows...)
+		} else {
+			rows = append(rows, ri)
+		}
 	}
-	g.jump(p)
+	if p >= len(g.visible) {
+		from = len(rows)
+	}
+	return rows, from
+}
+
+// jumpToRow selects sheet row ri; the view unfolds its run, or shows
+// every row first if the filter hides it.
+func (g *grid) jumpToRow(ri int) {
+	if p := slices.Index(g.visible, ri); (p < 0 || g.folds.at[p] != nil) && !g.unfoldRow(ri) {
+		g.v.showAll() // rebuilds the rows
+		g.unfoldRow(ri)
+	}
+	g.jump(slices.Index(g.visible, ri))
 }
 
 // find marks the rows holding q, and its words in their cells, and
 // returns how many rows there are.
 func (g *grid) find(q string) int {
+	g.peekFind(q)
 	g.hits = g.v.s.Find(g.visible, q)
 	g.hit = -1
 	if fq := sheet.FindQuery(q); fq != g.findQ {
@@ -428,8 +462,8 @@ func (g *grid) buildHeader() {
 		var menu *widget.Button
 		menu = widget.NewButtonWithIcon("", theme.MoreVerticalIcon(), func() { g.onColumnMenu(d, menu) })
 		menu.Importance = widget.LowImportance
-		top := container.NewBorder(nil, nil, nil, menu, name)
-		objs = append(objs, container.New(&rowLayout{}, container.NewVBox(bar, top), meta.RichText))
+		top := container.NewBorder(nil, nil, nil, menu, container.New(nameMetaLayout{}, name, meta.RichText))
+		objs = append(objs, container.NewVBox(bar, container.New(layout.NewCustomPaddedLayout(-theme.Padding(), -theme.Padding(), 0, 0), top)))
 	}
 	g.header.Objects = objs
 	g.header.Refresh()

@@ -14,24 +14,30 @@ import (
 	"parallax/app/sheet"
 )
 
-// gutter shows a row's status as a coloured bar, its number, and the
-// editor's work on it: a verdict chip, a note mark and a manual-fix mark.
+// gutter shows a row's status as a coloured bar in the style of its
+// match's strength (strength.go), its number, the strength in a word when
+// the match is not the same claim, and the editor's work on it: a verdict
+// chip, a note mark and a manual-fix mark.
 type gutter struct {
 	widget.BaseWidget
-	bar     *canvas.Rectangle
-	num     *canvas.Text
-	chip    *verdictChip
-	marks   *canvas.Text
-	status  compare.Status
-	verdict app.Verdict
+	bar      *rowBar
+	num      *canvas.Text
+	chip     *verdictChip
+	marks    *canvas.Text
+	word     *canvas.Text
+	status   compare.Status
+	strength compare.Strength
+	verdict  app.Verdict
 }
 
 func newGutter() *gutter {
-	g := &gutter{bar: canvas.NewRectangle(color.Transparent), num: canvas.NewText("", color.Black),
-		chip: newVerdictChip(), marks: canvas.NewText("", color.Black)}
+	g := &gutter{bar: newRowBar(), num: canvas.NewText("", color.Black),
+		chip: newVerdictChip(), marks: canvas.NewText("", color.Black), word: canvas.NewText("", color.Black)}
 	g.num.TextSize = theme.CaptionTextSize()
 	g.num.Alignment = fyne.TextAlignTrailing
 	g.marks.TextSize = theme.CaptionTextSize()
+	g.word.TextSize = theme.CaptionTextSize() * 0.85
+	g.word.TextStyle.Italic = true
 	g.ExtendBaseWidget(g)
 	return g
 }
@@ -40,6 +46,8 @@ func newGutter() *gutter {
 func (g *gutter) set(n int, row *sheet.Row) {
 	g.num.Text = fmt.Sprint(n)
 	g.status = row.Status
+	g.strength = row.Strength
+	g.word.Text = strengthWord(row.Strength)
 	g.verdict = row.Verdict
 	g.marks.Text = ""
 	if row.Notes > 0 {
@@ -62,24 +70,29 @@ func (r *gutterRenderer) MinSize() fyne.Size {
 	return fyne.NewSize(gutterWidth, r.g.num.MinSize().Height)
 }
 func (r *gutterRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.g.bar, r.g.num, r.g.chip, r.g.marks}
+	return []fyne.CanvasObject{r.g.bar, r.g.num, r.g.chip, r.g.marks, r.g.word}
 }
 func (r *gutterRenderer) Layout(size fyne.Size) {
 	g := r.g
 	g.bar.Move(fyne.NewPos(2, 2))
 	g.bar.Resize(fyne.NewSize(6, size.Height-4))
+	// Line one: the marks, then the number at the right; line two: the
+	// strength's word, then the verdict chip at the right.
 	g.num.Move(fyne.NewPos(8, cellPad))
 	g.num.Resize(fyne.NewSize(gutterWidth-12, g.num.MinSize().Height))
+	g.marks.Move(fyne.NewPos(12, cellPad))
+	g.marks.Resize(g.marks.MinSize())
 	y := cellPad + g.num.MinSize().Height + 2
 	g.chip.Move(fyne.NewPos(gutterWidth-4-g.chip.MinSize().Width, y))
 	g.chip.Resize(g.chip.MinSize())
-	g.marks.Move(fyne.NewPos(12, y))
-	g.marks.Resize(g.marks.MinSize())
+	g.word.Move(fyne.NewPos(11, y))
+	g.word.Resize(g.word.MinSize())
 }
 func (r *gutterRenderer) Refresh() {
 	g := r.g
-	g.bar.FillColor = themeColor(statusColorName(g.status))
+	g.bar.set(themeColor(statusColorName(g.status)), g.strength)
 	g.num.Color = themeColor(theme.ColorNamePlaceHolder)
+	g.word.Color = themeColor(theme.ColorNamePlaceHolder)
 	g.marks.Color = themeColor(theme.ColorNamePrimary)
 	g.chip.set(g.verdict)
 	r.Layout(g.Size())

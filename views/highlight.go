@@ -1,6 +1,7 @@
 package views
 
 import (
+	"image/color"
 	"strconv"
 	"strings"
 	"unicode"
@@ -323,12 +324,19 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 	flagC := themeColor(colorFlag)
 	findFill, findEdge := themeColor(colorFind), themeColor(colorFindEdge)
 	objs := r.objects[:0]
-	starts := wrap(ps, size.Width)
+	all := wrap(ps, size.Width)
+	starts := all
+	// A row limited to fewer lines than the claim needs (rowheight.go)
+	// shows the lines that fit; the last fades out below.
+	cut := false
+	if fit := int((size.Height + 0.5) / m.lineH); fit >= 1 && len(all) > fit {
+		starts, cut = all[:fit], true
+	}
 	r.h.starts = starts
 	for li, s := range starts {
 		end := len(ps)
-		if li+1 < len(starts) {
-			end = starts[li+1]
+		if li+1 < len(all) {
+			end = all[li+1]
 		}
 		y := float32(li) * m.lineH
 		x := float32(0)
@@ -402,6 +410,17 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 			x += w + ps[j-1].space
 			i = j
 		}
+	}
+	if cut {
+		fade := canvas.NewVerticalGradient(color.Transparent, themeColor(theme.ColorNameBackground))
+		y := float32(len(starts)-1) * m.lineH
+		fade.Move(fyne.NewPos(-2, y))
+		fade.Resize(fyne.NewSize(size.Width+4, m.lineH))
+		more := canvas.NewText("…", fg)
+		more.TextSize = m.size
+		more.TextStyle.Bold = true
+		more.Move(fyne.NewPos(size.Width-m.width("…")-2, y))
+		objs = append(objs, fade, more)
 	}
 	// Drop references to objects of a longer earlier layout.
 	clear(objs[len(objs):cap(objs)])

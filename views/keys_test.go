@@ -137,7 +137,7 @@ func TestFocusMarked(t *testing.T) {
 		ui(func() {
 			for _, o := range test.WidgetRenderer(g.list).Objects() {
 				walk(o, func(o fyne.CanvasObject) bool {
-					if st, ok := o.(*fyne.Container); ok && len(st.Objects) == 2 {
+					if st, ok := o.(*fyne.Container); ok && len(st.Objects) >= 2 {
 						if f, ok := st.Objects[1].(*canvas.Rectangle); ok && f.StrokeColor != color.Transparent {
 							c = f.StrokeColor
 							return true
@@ -162,25 +162,32 @@ func TestFocusMarked(t *testing.T) {
 	}
 }
 
-// TestGoSingleAndUnreviewed walks the single-source rows with Alt+S and
-// stops at the next unreviewed row with Alt+U, skipping a judged one.
+// TestGoSingleAndUnreviewed walks the single-source rows with Alt+S,
+// through the folded runs (each opens as the walk reaches it), and stops
+// at the next unreviewed row with Alt+U, skipping a judged one.
 func TestGoSingleAndUnreviewed(t *testing.T) {
 	m := compared(t, seeded(t))
 	v := m.cmp
-	var seen []int
+	if len(v.grid.folds.at) == 0 {
+		t.Fatal("the samples show no folded run: the walk through folds is not tested")
+	}
+	var seen []int // sheet rows
 	for range 50 {
 		ui(func() { press(t, m, &desktop.CustomShortcut{KeyName: fyne.KeyS, Modifier: fyne.KeyModifierAlt}) })
-		if v.grid.sel < 0 || slices.Contains(seen, v.grid.sel) {
+		if v.grid.sel < 0 || slices.Contains(seen, v.grid.visible[v.grid.sel]) {
 			break
 		}
-		seen = append(seen, v.grid.sel)
+		if v.grid.folds.at[v.grid.sel] != nil {
+			t.Fatalf("Alt+S stopped on a folded run's line, not a row")
+		}
+		seen = append(seen, v.grid.visible[v.grid.sel])
 	}
 	if len(seen) != v.s.C.Counts().Single {
 		t.Fatalf("Alt+S visited %d rows, there are %d single-source rows", len(seen), v.s.C.Counts().Single)
 	}
-	for _, p := range seen {
-		if v.s.Rows[v.grid.visible[p]].Status != compare.StatusSingle {
-			t.Fatalf("Alt+S stopped on row %d, not single source", p)
+	for _, ri := range seen {
+		if v.s.Rows[ri].Status != compare.StatusSingle {
+			t.Fatalf("Alt+S stopped on sheet row %d, not single source", ri)
 		}
 	}
 	ui(func() { v.grid.cursorTo(0) })
@@ -301,9 +308,9 @@ func TestZoom(t *testing.T) {
 	m := compared(t, st)
 	g := m.cmp.grid
 	total := func() float32 { return g.offsets[len(g.offsets)-1] + g.heights[len(g.heights)-1] }
-	base := total()
 	typeKey(m, fyne.KeyDown)
 	typeKey(m, fyne.KeyDown)
+	base := total() // with row 2 selected, so shown whole
 	ui(func() { press(t, m, shortcut(fyne.KeyEqual)) })
 	ui(func() { press(t, m, shortcut(fyne.KeyEqual)) })
 	if g.zoom != 1.25 || g.meas.size != theme.TextSize()*1.25 || total() <= base*1.1 {

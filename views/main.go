@@ -22,7 +22,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"parallax/app"
@@ -45,7 +44,9 @@ type Main struct {
 	// right holds the report pane and the comparison view; one is shown.
 	reportView, cmpView fyne.CanvasObject
 	sideSplit, split    *container.Split
-	theme               *appTheme
+	// sidebar holds the add button, the comparisons and the library.
+	sidebar *fyne.Container
+	theme   *appTheme
 
 	// ctx is cancelled when the window closes, stopping background work.
 	ctx    context.Context
@@ -113,9 +114,7 @@ func New(a fyne.App, ws *workspace.Workspace, files ...string) *Main {
 		m.win.Close()
 	})
 	m.win.SetOnClosed(cancel)
-	prefs := a.Preferences()
-	m.win.Resize(fyne.NewSize(float32(prefs.FloatWithFallback(prefWindowWidth, 1280)),
-		float32(prefs.FloatWithFallback(prefWindowHeight, 800))))
+	m.placeWindow()
 	m.win.Canvas().Focus(m.lib.search)
 
 	m.start()
@@ -134,26 +133,19 @@ func (m *Main) ShowAndRun() {
 	m.cancel()
 }
 
-// build lays out the window: toolbar, library | report, status bar.
+// build lays out the window: the sidebar | the report or the comparison,
+// over one status line (the comparison adds its counts and toggles to it).
 func (m *Main) build() fyne.CanvasObject {
-	add := widget.NewButtonWithIcon("Add report", theme.ContentAddIcon(), m.showAddReport)
-	add.Importance = widget.HighImportance
-	open := widget.NewButtonWithIcon("Open files…", theme.FolderOpenIcon(), m.showOpenFiles)
-	fetch := widget.NewButtonWithIcon("Add from address…", theme.DownloadIcon(), func() { m.showAddAddress() })
-	toolbar := container.NewPadded(container.NewHBox(add, open, fetch))
-
-	prefs := m.app.Preferences()
-	m.sideSplit = container.NewVSplit(m.comps.build(), m.lib.build())
-	m.sideSplit.Offset = prefs.FloatWithFallback(prefSidebarVSplit, 0.28)
+	sidebar := m.buildSidebar()
 	m.reportView = m.report.build()
 	m.cmpView = m.cmp.build()
 	m.cmpView.Hide()
-	m.split = container.NewHSplit(m.sideSplit, container.NewStack(m.reportView, m.cmpView))
-	m.split.Offset = prefs.FloatWithFallback(prefSidebarSplit, 0.25)
+	m.cmp.statusLine.Hide()
+	m.split = container.NewHSplit(sidebar, container.NewStack(m.reportView, m.cmpView))
+	m.split.Offset = m.app.Preferences().FloatWithFallback(prefSidebarSplit, 0.2)
 
-	return container.NewBorder(
-		container.NewVBox(toolbar, widget.NewSeparator()),
-		container.NewVBox(widget.NewSeparator(), m.status.build()),
+	return container.NewBorder(nil,
+		container.NewVBox(widget.NewSeparator(), m.status.build(m.cmp.statusLine)),
 		nil, nil, m.split)
 }
 
@@ -175,12 +167,26 @@ func (m *Main) showComparisonView(on bool) {
 	if on {
 		m.reportView.Hide()
 		m.cmpView.Show()
+		m.cmp.statusLine.Show()
+		m.showTitle()
 		return
 	}
 	m.cmp.save.now()
 	m.cmpView.Hide()
+	m.cmp.statusLine.Hide()
+	m.showTitle()
 	m.report.offerBack()
 	m.reportView.Show()
+}
+
+// showTitle names the comparison on screen in the window's title, so the
+// toolbar above the rows need not give it a line of its own.
+func (m *Main) showTitle() {
+	if name, ok := m.cmp.loaded(); ok && m.cmpView.Visible() {
+		m.win.SetTitle("Parallax — " + name)
+		return
+	}
+	m.win.SetTitle("Parallax")
 }
 
 // openComparison shows a saved comparison as it was left. The comparison

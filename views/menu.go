@@ -92,7 +92,20 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	zoomOut.Icon = theme.ZoomOutIcon()
 	zoomReset := fyne.NewMenuItem("Text at 100 %", func() { m.cmp.zoomBy(0) })
 	zoomReset.Shortcut = shortcut(fyne.Key0)
-	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, zoomReset, fyne.NewMenuItemSeparator(), themes)...)
+	fold := fyne.NewMenuItem("Fold single-source runs", func() { m.cmp.grid.foldAll(true) })
+	unfold := fyne.NewMenuItem("Unfold single-source runs", func() { m.cmp.grid.foldAll(false) })
+	whole := fyne.NewMenuItem(menuWholeRows, func() { m.cmp.grid.setWhole(!m.cmp.grid.whole) })
+	whole.Checked = m.cmp.grid.whole
+	sidebar := fyne.NewMenuItem(menuSidebar, m.toggleSidebar)
+	sidebar.Shortcut = shortcut(fyne.KeyB)
+	sidebar.Checked = m.sidebar.Visible()
+	panel := fyne.NewMenuItem(menuDetails, func() { m.cmp.showPanel(!m.cmp.panelShown()) })
+	panel.Shortcut = shortcut(fyne.KeyJ)
+	panel.Checked = m.cmp.panelShown()
+	legend := fyne.NewMenuItem(menuLegend, func() { m.cmp.showLegend(!m.cmp.legendShown()) })
+	legend.Checked = m.cmp.legendShown()
+	view := fyne.NewMenu("View", append(filters, fyne.NewMenuItemSeparator(), fold, unfold, whole, fyne.NewMenuItemSeparator(),
+		sidebar, panel, legend, fyne.NewMenuItemSeparator(), zoomIn, zoomOut, zoomReset, fyne.NewMenuItemSeparator(), themes)...)
 
 	// Verdicts take Alt+1…5: they work while the note has the focus, and
 	// Ctrl+1…5 are the filters.
@@ -116,6 +129,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	}
 
 	keys := fyne.NewMenuItem("Keyboard shortcuts", m.showShortcuts)
+	legendHelp := fyne.NewMenuItem("Legend", m.showLegend)
 	about := fyne.NewMenuItem("About Parallax", m.showAbout)
 	about.Icon = theme.InfoIcon()
 
@@ -126,7 +140,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 		view,
 		rowMenu,
 		goMenu,
-		fyne.NewMenu("Help", keys, about),
+		fyne.NewMenu("Help", keys, legendHelp, about),
 	)
 }
 
@@ -212,7 +226,8 @@ func (m *Main) showShortcuts() {
 		"Ctrl+Y\tRedo",
 		"Right-click a cell\tCopy the claim or the row, link, unlink, split, verdicts",
 		"Drag a header's edge\tResize the column (double-click the edge: default width)",
-		"Enter in Find\tGo to the next row found")
+		"Enter in Find\tGo to the next row found",
+		"Enter in the rows\tUnfold the folded run selected, or fold the run of the selected row again")
 	grid := container.NewGridWithColumns(2)
 	for _, l := range lines {
 		key, what, _ := strings.Cut(l, "\t")

@@ -25,10 +25,13 @@ import (
 func selectRow(t *testing.T, m *Main, words string) int {
 	t.Helper()
 	v := m.cmp
-	for p, ri := range v.grid.visible {
-		for d, c := range v.s.Rows[ri].Cells {
+	for ri, row := range v.s.Rows {
+		if !slices.Contains(v.s.Visible(v.filter, v.shown), ri) {
+			continue
+		}
+		for d, c := range row.Cells {
 			if !c.Empty() && strings.Contains(v.s.C.Docs[d].ClaimText(c.Claim), words) {
-				ui(func() { v.grid.jump(p) })
+				ui(func() { v.grid.jumpToRow(ri) }) // unfolds its run
 				m.jobs.Wait()
 				return ri
 			}

@@ -13,5 +13,9 @@ const (
 	// prefEditor is the editor's name, signed on every memo exported.
 	prefEditor = "export.editor"
 	// prefZoom is the cells' text size, a share of the theme's (zoom.go).
-	prefZoom = "text.zoom"
+	prefZoom         = "text.zoom"
+	prefSidebarShown = "sidebar.shown"
+	prefLegendShown  = "legend.shown"
+	prefDetailsShown = "details.shown"
+	prefWholeRows    = "rows.whole"
 )

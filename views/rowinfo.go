@@ -2,6 +2,7 @@ package views
 
 import (
 	"fmt"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -50,9 +51,16 @@ func (r *rowInfo) show(ri int) {
 	}
 	row := &s.Rows[ri]
 	crow := &s.C.Rows[row.Index]
-	head := widget.NewLabel(fmt.Sprintf("Row %d · %s · stated by %d of %d reports", ri+1, row.Status, row.Reports, len(s.C.Docs)))
+	head := widget.NewLabel(strings.Join(nonEmpty(fmt.Sprintf("Row %d", ri+1), row.Status.String(), row.Strength.String(),
+		fmt.Sprintf("stated by %d of %d reports", row.Reports, len(s.C.Docs))), " · "))
 	head.TextStyle.Bold = true
+	head.Wrapping = fyne.TextWrapWord // the panel is narrow beside the notes
 	add(head)
+	if row.Strength == compare.StrengthWeak {
+		weak := caption("A weak match: these claims share little beyond some words. Check that they state the same thing before relying on the row.")
+		weak.Wrapping = fyne.TextWrapWord
+		add(weak)
+	}
 	tip := r.flagTip(ri)
 	for i := range crow.Flags {
 		l := widget.NewLabel(tip(i + 1))
@@ -74,7 +82,7 @@ func (r *rowInfo) show(ri int) {
 			// beside the notes, and a long line must not widen it.
 			b := widget.NewButton(fmt.Sprintf("Row %d", l.Row+1), func() { r.jumpTo(l.Row) })
 			b.Importance = widget.LowImportance
-			text := widget.NewLabel(fmt.Sprintf("%s %.2f · %s", compare.StrengthOf(l.Level, l.Score), l.Score, r.v.grid.rowSnippet(l.Row)))
+			text := widget.NewLabel(fmt.Sprintf("%s · %s", compare.StrengthOf(l.Level, l.Score), r.v.grid.rowSnippet(l.Row)))
 			text.Truncation = fyne.TextTruncateEllipsis
 			add(container.NewBorder(nil, nil, b, nil, text))
 		}

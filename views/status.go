@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -19,9 +20,11 @@ var statusLinger = 6 * time.Second
 const lingerPerRune = 40 * time.Millisecond
 
 // statusBar is the line at the bottom of the window: what just happened,
-// and a progress bar while something long is running. A message clears
-// itself after a few seconds (statusLinger); one shown while work is under
-// way stays until the work is done.
+// a progress bar while something long is running, and what the part on
+// screen adds at the right (the comparison's counts and toggles): one line
+// of chrome, not one per part. A message clears itself after a few seconds
+// (statusLinger); one shown while work is under way stays until the work
+// is done.
 type statusBar struct {
 	label    *widget.Label
 	progress *widget.ProgressBar
@@ -35,11 +38,15 @@ type statusBar struct {
 	shown int
 	busyN bool
 	timer *time.Timer
+	// bars holds the progress bars; hidden while neither runs, so it
+	// takes no width from the message.
+	bars *fyne.Container
 }
 
 func newStatusBar() *statusBar { return &statusBar{linger: statusLinger, perRune: lingerPerRune} }
 
-func (s *statusBar) build() fyne.CanvasObject {
+// build makes the line; extra (may be none) goes at its right end.
+func (s *statusBar) build(extra ...fyne.CanvasObject) fyne.CanvasObject {
 	s.label = widget.NewLabel("")
 	s.label.Truncation = fyne.TextTruncateEllipsis
 	s.label.SizeName = theme.SizeNameCaptionText
@@ -48,8 +55,12 @@ func (s *statusBar) build() fyne.CanvasObject {
 	s.spinner = widget.NewProgressBarInfinite()
 	s.spinner.Stop()
 	s.spinner.Hide()
-	right := container.NewGridWrap(fyne.NewSize(220, s.progress.MinSize().Height), container.NewStack(s.progress, s.spinner))
-	return container.NewBorder(nil, nil, nil, right, s.label)
+	s.bars = container.NewGridWrap(fyne.NewSize(220, s.progress.MinSize().Height), container.NewStack(s.progress, s.spinner))
+	s.bars.Hide()
+	right := container.NewHBox(append([]fyne.CanvasObject{s.bars}, extra...)...)
+	// The label's padding trimmed: one thin line of chrome under the rows.
+	tight := layout.NewCustomPaddedLayout(-theme.Padding(), -theme.Padding(), 0, 0)
+	return container.New(tight, container.NewBorder(nil, nil, nil, right, s.label))
 }
 
 // set shows a message, which clears itself unless work is under way.
@@ -78,6 +89,7 @@ func (s *statusBar) busy(msg string) {
 	s.busyN = true
 	s.set(msg)
 	s.progress.Hide()
+	s.bars.Show()
 	s.spinner.Show()
 	s.spinner.Start()
 }
@@ -95,6 +107,7 @@ func (s *statusBar) step(msg string, done, total int) {
 		s.progress.SetValue(float64(done))
 	}
 	s.progress.Show()
+	s.bars.Show()
 }
 
 // done hides the progress bars and shows msg, if any; the message on the
@@ -104,6 +117,7 @@ func (s *statusBar) done(msg string) {
 	s.spinner.Stop()
 	s.spinner.Hide()
 	s.progress.Hide()
+	s.bars.Hide()
 	if msg == "" {
 		msg = s.label.Text
 	}

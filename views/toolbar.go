@@ -13,9 +13,11 @@ import (
 	"parallax/app/sheet"
 )
 
-// toolbar is the line above the rows: the comparison's name, the filter,
-// find, the base report, the columns menu and the strictness slider. It
-// owns those controls and hands what the editor chose to the view.
+// toolbar is the one line above the rows: the comparison's name, the
+// filter, find, the base report, the columns menu and the strictness
+// (a slider in a pop-up: it is set once per comparison, if ever, and a
+// line of its own took the rows' room). It owns those controls and hands
+// what the editor chose to the view.
 type toolbar struct {
 	v *comparisonView
 
@@ -25,7 +27,9 @@ type toolbar struct {
 	findCount *widget.Label
 	baseSel   *widget.Select
 	columns   *widget.Button
+	strictBtn *widget.Button
 	strict    *widget.Slider
+	strictPop *widget.PopUp
 }
 
 func newToolbar(v *comparisonView) *toolbar { return &toolbar{v: v} }
@@ -48,26 +52,56 @@ func (t *toolbar) build() fyne.CanvasObject {
 	up := widget.NewButtonWithIcon("", theme.MoveUpIcon(), func() { t.findNext(-1) })
 	down := widget.NewButtonWithIcon("", theme.MoveDownIcon(), func() { t.findNext(1) })
 	t.baseSel = widget.NewSelect(nil, nil)
+	t.baseSel.PlaceHolder = "Base report"
 	t.columns = widget.NewButtonWithIcon("Columns", theme.ListIcon(), t.showColumnsMenu)
 	t.strict = widget.NewSlider(-0.2, 0.2)
 	t.strict.Step = 0.05
 	t.strict.OnChangeEnded = v.onStrictness
+	t.strictBtn = widget.NewButtonWithIcon("Strictness", theme.SettingsIcon(), t.showStrictness)
+	for _, b := range []*widget.Button{up, down, t.columns, t.strictBtn} {
+		b.Importance = widget.LowImportance
+	}
 
-	find := container.NewBorder(nil, nil, nil, container.NewHBox(t.findCount, up, down), t.findEntry)
-	strict := container.NewBorder(nil, nil, caption("Looser"), caption("Stricter"), t.strict)
-	line1 := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, caption("Show"), nil, t.filterSel),
-		find)
-	line2 := container.NewGridWithColumns(2,
-		container.NewBorder(nil, nil, caption("Base"), nil, t.baseSel),
-		container.NewBorder(nil, nil, nil, t.columns, strict))
-	return container.NewVBox(t.title, line1, line2)
+	fixed := func(w float32, o fyne.CanvasObject) fyne.CanvasObject {
+		return container.NewGridWrap(fyne.NewSize(w, o.MinSize().Height), o)
+	}
+	right := container.NewHBox(
+		fixed(160, t.filterSel),
+		fixed(190, t.findEntry), t.findCount, up, down,
+		caption("Base"), fixed(170, t.baseSel),
+		t.columns, t.strictBtn)
+	return container.NewBorder(nil, nil, nil, right, t.title)
 }
 
-// setStrictness puts the slider at x without aligning again.
+// showStrictness opens the strictness slider below its button: looser
+// matches more claims, stricter fewer and surer ones; letting go aligns
+// again.
+func (t *toolbar) showStrictness() {
+	if t.strictPop == nil {
+		hint := caption("Looser finds more matches; stricter keeps only the surest. Letting go aligns again.")
+		hint.Wrapping = fyne.TextWrapWord
+		line := container.NewBorder(nil, nil, caption("Looser"), caption("Stricter"), t.strict)
+		t.strictPop = widget.NewPopUp(container.NewPadded(container.NewVBox(line, hint)), t.v.m.win.Canvas())
+	}
+	b := t.strictBtn
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(b).Add(fyne.NewPos(b.Size().Width-320, b.Size().Height))
+	t.strictPop.Resize(fyne.NewSize(320, t.strictPop.MinSize().Height))
+	t.strictPop.ShowAtPosition(pos)
+}
+
+// setStrictness puts the slider at x without aligning again, and says on
+// its button when it is not the default.
 func (t *toolbar) setStrictness(x float64) {
 	t.strict.Value = x
 	t.strict.Refresh()
+	label := "Strictness"
+	switch {
+	case x < 0:
+		label = "Looser"
+	case x > 0:
+		label = "Stricter"
+	}
+	t.strictBtn.SetText(label)
 }
 
 // fillFilters offers the sheet's filters, the view's current one chosen.

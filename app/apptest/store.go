@@ -358,6 +358,7 @@ func clone(c app.Comparison) app.Comparison {
 	c.Reports = slices.Clone(c.Reports)
 	c.Hidden = slices.Clone(c.Hidden)
 	c.Widths = maps.Clone(c.Widths)
+	c.Unfolded = slices.Clone(c.Unfolded)
 	return c
 }
 

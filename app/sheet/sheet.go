@@ -41,6 +41,9 @@ type Row struct {
 	// Index is the row's index in C.Rows.
 	Index  int
 	Status compare.Status
+	// Strength is how far the row's match can be trusted (same claim,
+	// weak match; none for a claim alone), for the gutter and the details.
+	Strength compare.Strength
 	// Cells has one cell per report, by report index (not column order).
 	Cells []Cell
 	// Reports counts the reports that state the row's claim.
@@ -88,6 +91,9 @@ type Link struct {
 	Row   int
 	Level align.Level
 	Score float64
+	// Strength is the link in an editor's words (same claim, related,
+	// weak match), shown instead of the score.
+	Strength compare.Strength
 }
 
 // New lays out a's comparison. It diffs every claim against its row's
@@ -120,8 +126,8 @@ func New(a *annotate.Annotated) *Sheet {
 		if a == b {
 			continue
 		}
-		s.links[a] = append(s.links[a], Link{b, r.Level, r.Score})
-		s.links[b] = append(s.links[b], Link{a, r.Level, r.Score})
+		s.links[a] = append(s.links[a], Link{b, r.Level, r.Score, r.Strength()})
+		s.links[b] = append(s.links[b], Link{a, r.Level, r.Score, r.Strength()})
 	}
 	for _, ls := range s.links {
 		sort.SliceStable(ls, func(i, j int) bool { return ls[i].Score > ls[j].Score })
@@ -149,6 +155,7 @@ func (s *Sheet) layRow(row *Row) {
 	c := s.C
 	r := &c.Rows[row.Index]
 	row.Status = c.Status(row.Index)
+	row.Strength = r.Strength()
 	row.Cells = make([]Cell, len(c.Docs))
 	for d := range row.Cells {
 		row.Cells[d].Claim = -1
