@@ -105,20 +105,16 @@ func (g *grid) foldAll(on bool) {
 }
 
 // enter is Enter on the rows: the selected fold unfolds; a selected row of
-// an unfolded run folds it again. It reports whether Enter did something.
-func (g *grid) enter() bool {
+// an unfolded run folds it again; on any other row it does nothing.
+func (g *grid) enter() {
 	if g.sel < 0 || g.sel >= len(g.visible) {
-		return false
+		return
 	}
 	if f := g.folds.at[g.sel]; f != nil {
 		g.setFold(f.Key, true)
-		return true
-	}
-	if f := sheet.FoldOf(g.folds.all, g.visible[g.sel]); f != nil {
+	} else if f := sheet.FoldOf(g.folds.all, g.visible[g.sel]); f != nil {
 		g.setFold(f.Key, false)
-		return true
 	}
-	return false
 }
 
 // unfoldRow opens the folded run holding sheet row ri, if any, so that
