@@ -10,7 +10,12 @@ import (
 // (title, date, claims) on one line, the name first at its full width (cut
 // only when the column is narrower), the details truncated in what is
 // left: one line of header rather than two leaves the rows a line more.
+// Details with less room than minMeta are hidden: a cut text still draws
+// its ellipsis past its width, over the next column's header.
 type nameMetaLayout struct{}
+
+// minMeta is the least width the details are shown in.
+const minMeta = 48
 
 func (nameMetaLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	a, b := objs[0].MinSize(), objs[1].MinSize()
@@ -27,6 +32,11 @@ func (nameMetaLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 		x, w := float32(0), nameW
 		if i == 1 {
 			x, w = nameW, max(size.Width-nameW, 0)
+			if w < minMeta {
+				o.Hide()
+				continue
+			}
+			o.Show()
 		}
 		o.Move(fyne.NewPos(x, (size.Height-h)/2))
 		o.Resize(fyne.NewSize(w, h))
