@@ -1,6 +1,9 @@
 package compare
 
-import "parallax/app/worddiff"
+import (
+	"parallax/app/textnorm"
+	"parallax/app/worddiff"
+)
 
 // Kind is how a run of a claim's text differs from its row's reference
 // claim. The values double as CSS class names in the HTML export.
@@ -87,4 +90,25 @@ func (c *Comparison) ClaimRuns(r *Row, k int) []Run {
 		return []Run{{text, Same, 0}}
 	}
 	return Runs(c.Docs[ref.Doc].ClaimText(ref.Claim), text)
+}
+
+// changedShare is the share of text's own words (runs with At >= 0) that
+// lie in Added or Changed runs: 0 for a claim the reference states word for
+// word, near 1 for one that shares hardly a word with it.
+func changedShare(runs []Run) float64 {
+	all, changed := 0, 0
+	for _, r := range runs {
+		if r.At < 0 {
+			continue
+		}
+		n := len(textnorm.Tokens(r.Text))
+		all += n
+		if r.Kind == Added || r.Kind == Changed {
+			changed += n
+		}
+	}
+	if all == 0 {
+		return 0
+	}
+	return float64(changed) / float64(all)
 }
