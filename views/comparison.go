@@ -210,6 +210,7 @@ func (v *comparisonView) buildLegend() *fyne.Container {
 			chip(colorAdded, "added", false),
 			chip(colorChanged, "changed", false),
 			chip(colorMissing, "missing (struck through)", false),
+			chip(colorShared, "shared, in a reworded claim", false),
 			chip(colorFlag, "flag, numbered", false),
 			widget.NewSeparator(),
 			caption("Rows:"),

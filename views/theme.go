@@ -56,6 +56,7 @@ const (
 	colorAdded   fyne.ThemeColorName = "parallax-added"
 	colorMissing fyne.ThemeColorName = "parallax-missing"
 	colorChanged fyne.ThemeColorName = "parallax-changed"
+	colorShared  fyne.ThemeColorName = "parallax-shared"
 	colorFlag    fyne.ThemeColorName = "parallax-flag"
 	colorRefCell fyne.ThemeColorName = "parallax-ref"
 	colorAgree   fyne.ThemeColorName = "parallax-agree"
@@ -71,6 +72,10 @@ var palette = map[fyne.ThemeColorName][2]color.NRGBA{
 	colorAdded:   {{0x2d, 0xa4, 0x4e, 0x4a}, {0x3f, 0xb9, 0x50, 0x5c}},
 	colorMissing: {{0xe5, 0x48, 0x4d, 0x40}, {0xf8, 0x51, 0x49, 0x55}},
 	colorChanged: {{0xe8, 0xa3, 0x17, 0x5a}, {0xd2, 0x99, 0x22, 0x6a}},
+	// A faint slate tint: the words a reworded claim shares with the
+	// reference are a reading aid, not a difference, so they stay quieter
+	// than every difference colour.
+	colorShared:  {{0x5a, 0x6e, 0x88, 0x24}, {0xa8, 0xbc, 0xd8, 0x26}},
 	colorFlag:    {{0xc6, 0x28, 0x28, 0xff}, {0xff, 0x6b, 0x6b, 0xff}},
 	colorRefCell: {{0x40, 0x70, 0xc0, 0x12}, {0x60, 0x90, 0xe0, 0x1c}},
 	colorAgree:   {{0x3f, 0x9b, 0x4d, 0xff}, {0x4c, 0xb8, 0x5c, 0xff}},

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parallax/app"
+	"parallax/app/textnorm"
 )
 
 // The measurements behind two constants, on real human-labelled data in
@@ -238,4 +239,138 @@ func share(a, n int) string {
 		return "   -"
 	}
 	return fmt.Sprintf("%.2f", float64(a)/float64(n))
+}
+
+// pairText is a claim and its reference, from a row or a pair of a corpus.
+type pairText struct{ ref, text string }
+
+// hidden is the share of text's content words that ref has too (by stem)
+// which the word diff paints as added or changed: what the two claims share that
+// the word diff hides.
+func hidden(ref, text string) (float64, bool) {
+	stems := map[string]bool{}
+	for _, tk := range textnorm.Analyze(ref) {
+		if !tk.Has(textnorm.Stop) {
+			stems[tk.Stem] = true
+		}
+	}
+	runs := diffRuns(ref, text)
+	shared, hid := 0, 0
+	for _, tk := range textnorm.Analyze(text) {
+		if tk.Has(textnorm.Stop) || !stems[tk.Stem] {
+			continue
+		}
+		shared++
+		for _, r := range runs {
+			if r.At >= 0 && tk.Start >= r.At && tk.Start < r.At+len(r.Text) {
+				if r.Kind == Added || r.Kind == Changed {
+					hid++
+				}
+				break
+			}
+		}
+	}
+	if shared == 0 {
+		return 0, false
+	}
+	return float64(hid) / float64(shared), true
+}
+
+// TestParaphraseShare measures, by the share of a claim's words its word
+// diff marks added or changed (changedShare), how readable that diff is:
+// the share of the words it keeps that lie in stretches of three or more
+// (inStretches), and the share of the content words the claim shares with
+// its reference that it paints anyway (hidden); on the claims of ECB+
+// train rows and on MSRP paraphrase pairs. ParaphraseAbove is set where
+// the first passes one half. PARALLAX_EXAMPLES=1 prints diffs from each
+// bin to judge by eye.
+func TestParaphraseShare(t *testing.T) {
+	evalEnabled(t)
+	var ecb []pairText
+	for _, ec := range loadECB(t, "train") {
+		c := ec.c
+		for i := range c.Rows {
+			r := &c.Rows[i]
+			if !r.Shared() {
+				continue
+			}
+			ref := r.Claims[r.Ref]
+			for k, cl := range r.Claims {
+				if k != r.Ref {
+					ecb = append(ecb, pairText{c.Docs[ref.Doc].ClaimText(ref.Claim), c.Docs[cl.Doc].ClaimText(cl.Claim)})
+				}
+			}
+		}
+	}
+	var msrp []pairText
+	if b, err := os.ReadFile(filepath.Join(sharedDir, "data/msrp/train.tsv")); err == nil {
+		for _, line := range strings.Split(string(b), "\n")[1:] {
+			if f := strings.Split(line, "\t"); len(f) == 5 && f[0] == "1" {
+				msrp = append(msrp, pairText{f[3], f[4]})
+			}
+		}
+	}
+	for _, set := range []struct {
+		name  string
+		pairs []pairText
+	}{{"ECB+ train, claims of shared rows against their reference", ecb}, {"MSRP train, paraphrase pairs", msrp}} {
+		const bins = 20
+		var n, para [bins]int
+		var hid, long [bins]float64
+		var ex [bins][]pairText
+		for _, p := range set.pairs {
+			h, ok := hidden(p.ref, p.text)
+			if !ok {
+				continue
+			}
+			k := min(int(changedShare(diffRuns(p.ref, p.text))*bins), bins-1)
+			n[k]++
+			hid[k] += h
+			long[k] += inStretches(diffRuns(p.ref, p.text))
+			if paraphrase(diffRuns(p.ref, p.text)) {
+				para[k]++
+			}
+			if len(ex[k]) < 4 && len(p.text) < 160 && len(p.text) > 50 {
+				ex[k] = append(ex[k], p)
+			}
+		}
+		t.Logf("%s (%d): share of the claim's words added or changed; pairs; mean share of the shared content words the diff paints; mean share of the kept words in stretches of 3+; share drawn as paraphrases", set.name, len(set.pairs))
+		total := 0
+		for _, p := range para {
+			total += p
+		}
+		t.Logf("  drawn as paraphrases: %d of %d judged", total, sum(n[:]))
+		for k := range bins {
+			t.Logf("  [%.2f,%.2f) pairs %5d hidden %s in stretches %s paraphrases %s", float64(k)/bins, float64(k+1)/bins, n[k], mean(hid[k], n[k]), mean(long[k], n[k]), share(para[k], n[k]))
+			if os.Getenv("PARALLAX_EXAMPLES") != "" {
+				for _, p := range ex[k] {
+					t.Logf("      %s", render(diffRuns(p.ref, p.text)))
+				}
+			}
+		}
+	}
+}
+
+// render writes runs as the Markdown memo does: [-was-]{+now+}.
+func render(runs []Run) string {
+	var b strings.Builder
+	for _, r := range runs {
+		switch r.Kind {
+		case Same:
+			b.WriteString(r.Text)
+		case Missing, Was:
+			b.WriteString("[-" + r.Text + "-]")
+		default:
+			b.WriteString("{+" + r.Text + "+}")
+		}
+	}
+	return b.String()
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
 }
