@@ -14,7 +14,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"parallax/app/compare"
@@ -71,24 +70,22 @@ func Write(w io.Writer, format string, m *Memo, opt Options) error {
 // (compare.Runs).
 type Run = compare.Run
 
-// label names report d for the editor: "[1] Title", the title cut to a
-// length that fits a column header and a quote's label.
+// label names report d for the editor as the window does (compare.Doc.Label:
+// outlet, else title, else file name), numbered and cut to a length that
+// fits a column header and a quote's label: "[1] Meridian Wire".
 func label(c *compare.Comparison, d int) string {
-	t := []rune(title(c, d))
+	t := []rune(oneLine(c.Docs[d].Label()))
 	if len(t) > 48 {
 		t = append(t[:47], '…')
 	}
 	return fmt.Sprintf("[%d] %s", d+1, string(t))
 }
 
-// title is a report's title, else its file name.
+// title is a report's title, else its file name made readable, never its
+// first sentence (compare.Doc.Title).
 func title(c *compare.Comparison, d int) string {
-	doc := &c.Docs[d]
-	if t := strings.TrimSpace(doc.Report.Title); t != "" {
-		return oneLine(t)
-	}
-	if doc.Path != "" {
-		return filepath.Base(doc.Path)
+	if t := oneLine(c.Docs[d].Title()); t != "" {
+		return t
 	}
 	return fmt.Sprintf("Report %d", d+1)
 }
