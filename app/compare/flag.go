@@ -133,8 +133,9 @@ func mergeFlags(found []pairFlag, text func(k int) string) []Flag {
 	for i := range found {
 		for j := range i {
 			if found[i].Kind == found[j].Kind && touch(&found[i], &found[j]) {
-				// The earlier flag stays the root: it numbers the group.
-				parent[root(i)] = root(j)
+				// The earliest flag stays the root: it numbers the group.
+				a, b := root(i), root(j)
+				parent[max(a, b)] = min(a, b)
 			}
 		}
 	}
