@@ -77,14 +77,16 @@ func TestCommandLine(t *testing.T) {
 			t.Errorf("list --json lacks %q: %v", k, got[0])
 		}
 	}
-	titles := map[string]map[string]any{}
+	files := map[string]map[string]any{}
 	for _, r := range got {
-		titles[r["title"].(string)] = r
+		files[r["file"].(string)] = r
 	}
-	if r := titles["The ferry sank on Tuesday."]; r == nil || r["outlet"] != "Lake Wire" || r["published"] != "2017-08-10" {
+	// The wire report opens with a sentence, which is no title: it has
+	// none, and is named by its file name.
+	if r := files["a.txt"]; r == nil || r["title"] != "" || r["outlet"] != "Lake Wire" || r["published"] != "2017-08-10" {
 		t.Errorf("wire report listed as %v", got)
 	}
-	if r := titles["Divers search the lake"]; r == nil || r["format"] != "markdown" {
+	if r := files["b.md"]; r == nil || r["title"] != "Divers search the lake" || r["format"] != "markdown" {
 		t.Errorf("markdown report listed as %v", got)
 	}
 

@@ -29,25 +29,25 @@ func buildLegend() *fyne.Container {
 		r.SetMinSize(size)
 		return container.NewHBox(container.NewCenter(r), caption(text))
 	}
-	// Two lines: on one, the legend would set the window's minimum width.
+	// Three lines: on fewer, the legend would set the window's minimum width.
 	return container.NewVBox(
 		container.NewHBox(
 			caption("Words:"),
 			chip(colorAdded, "added", false),
 			chip(colorChanged, "changed", false),
 			chip(colorMissing, "missing (struck through)", false),
-			chip(colorFlag, "flag, numbered", false),
-			widget.NewSeparator(),
+			chip(colorShared, "shared, in a reworded claim", false),
+			chip(colorFlag, "flag, numbered", false)),
+		container.NewHBox(
 			caption("Rows:"),
 			chip(colorAgree, "all agree", true),
 			chip(colorDiffer, "differ", true),
 			chip(colorFlagged, "flagged", true),
-			chip(colorSingle, "single source", true)),
-		container.NewHBox(
-			caption("Verdicts:"),
-			verdictKey(app.Corroborated), verdictKey(app.Disputed), verdictKey(app.NeedsChecking), verdictKey(app.SingleSource),
+			chip(colorSingle, "single source", true),
 			widget.NewSeparator(),
-			caption("✎ noted   M manual fix   ★ base report, the others are compared with it")),
+			caption("Verdicts:"),
+			verdictKey(app.Corroborated), verdictKey(app.Disputed), verdictKey(app.NeedsChecking), verdictKey(app.SingleSource)),
+		caption("✎ noted   M manual fix   ★ base report, the others are compared with it"),
 	)
 }
 

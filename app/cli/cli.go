@@ -233,7 +233,7 @@ func runAdd(c *call, args []string) error {
 			fmt.Fprintf(c.env.Stderr, "parallax: %v\n", res.Err)
 		case res.Duplicate:
 			fmt.Fprintf(c.env.Stdout, "%s: already in the library as report %d (%s); not added again\n",
-				res.Path, res.Report.ID, res.Report.Title)
+				res.Path, res.Report.ID, workspace.Title(res.Report))
 		default:
 			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
 		}
@@ -244,7 +244,9 @@ func runAdd(c *call, args []string) error {
 	return nil
 }
 
-// describe is a report's one-line label: title (outlet, date).
+// describe is a report's one-line label: title (outlet, date), the title
+// as the window shows it (workspace.Title: a file without one is named by
+// its file name).
 func describe(r app.Report) string {
 	var extra []string
 	for _, s := range []string{r.Outlet, r.Published} {
@@ -253,9 +255,9 @@ func describe(r app.Report) string {
 		}
 	}
 	if len(extra) == 0 {
-		return r.Title
+		return workspace.Title(r)
 	}
-	return fmt.Sprintf("%s (%s)", r.Title, strings.Join(extra, ", "))
+	return fmt.Sprintf("%s (%s)", workspace.Title(r), strings.Join(extra, ", "))
 }
 
 // reportJSON is one report as `list --json` prints it.
@@ -306,7 +308,7 @@ func runList(c *call, args []string) error {
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tPUBLISHED\tWORDS\tADDED")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(r.Title, 60), clip(r.Outlet, 24),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(workspace.Title(r), 60), clip(r.Outlet, 24),
 			r.Published, r.Words, r.Created.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
