@@ -24,7 +24,7 @@ func TestAddAddress(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "lib.db")
 
 	code, out, errs := run(t, db, "add", s.URL+"/short", s.URL+"/missing")
-	if code != 1 || !strings.Contains(out, "added report 1: The ferry sails again on Thursday.") {
+	if code != 1 || !strings.Contains(out, "added report 1: Story") {
 		t.Fatalf("add: %d %q %q", code, out, errs)
 	}
 	if want := "parallax: " + s.URL + "/missing: the server answered 404 Not Found\n"; !strings.Contains(errs, want) {

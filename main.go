@@ -1,6 +1,7 @@
 // Command parallax compares several reports of the same story claim by claim.
 // With no arguments it opens the window; subcommands (add, list, show, search,
-// remove) work on the library without one. See README.md and DESIGN.md.
+// export, compare, ...; parallax --help lists them) work without one. See
+// README.md and DESIGN.md.
 //
 // This file is the composition root only: it is the one place that knows
 // both the SQLite storage and the Fyne views, and it wires them to the
@@ -15,6 +16,9 @@ import (
 
 	"parallax/app"
 	"parallax/app/cli"
+	// localeenv's init runs before Fyne's and keeps it from logging an
+	// error under LANG=C.UTF-8 and the like; see its package comment.
+	"parallax/app/cli/localeenv"
 	"parallax/app/workspace"
 	"parallax/assets"
 	"parallax/storage"
@@ -28,15 +32,17 @@ var version = "dev"
 const appID = "org.parallax.desktop"
 
 func main() {
+	localeenv.Restore()
 	os.Exit(cli.Run(os.Args[1:], cli.Env{
-		Stdin:     os.Stdin,
-		Stdout:    os.Stdout,
-		Stderr:    os.Stderr,
-		Getenv:    os.Getenv,
-		OpenStore: openStore,
-		DefaultDB: storage.DefaultPath,
-		Window:    window,
-		Version:   version,
+		Stdin:          os.Stdin,
+		Stdout:         os.Stdout,
+		Stderr:         os.Stderr,
+		Getenv:         os.Getenv,
+		OpenStore:      openStore,
+		DefaultDB:      storage.DefaultPath,
+		Window:         window,
+		Version:        version,
+		StdoutTerminal: cli.IsTerminal(os.Stdout),
 	}))
 }
 

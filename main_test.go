@@ -77,14 +77,16 @@ func TestCommandLine(t *testing.T) {
 			t.Errorf("list --json lacks %q: %v", k, got[0])
 		}
 	}
-	titles := map[string]map[string]any{}
+	files := map[string]map[string]any{}
 	for _, r := range got {
-		titles[r["title"].(string)] = r
+		files[r["file"].(string)] = r
 	}
-	if r := titles["The ferry sank on Tuesday."]; r == nil || r["outlet"] != "Lake Wire" || r["published"] != "2017-08-10" {
+	// The wire report opens with a sentence, which is no title: it has
+	// none, and is named by its file name.
+	if r := files["a.txt"]; r == nil || r["title"] != "" || r["outlet"] != "Lake Wire" || r["published"] != "2017-08-10" {
 		t.Errorf("wire report listed as %v", got)
 	}
-	if r := titles["Divers search the lake"]; r == nil || r["format"] != "markdown" {
+	if r := files["b.md"]; r == nil || r["title"] != "Divers search the lake" || r["format"] != "markdown" {
 		t.Errorf("markdown report listed as %v", got)
 	}
 
@@ -155,15 +157,16 @@ func TestShowJSONAndEdit(t *testing.T) {
 	}
 	for _, tc := range []struct {
 		args []string
+		code int
 		want string
 	}{
-		{[]string{"edit", id}, "at least one of --title"},
-		{[]string{"edit", "--title", "x"}, "one report ID"},
-		{[]string{"edit", "99", "--title", "x"}, "no report with ID 99"},
+		{[]string{"edit", id}, 2, "at least one of --title"},
+		{[]string{"edit", "--title", "x"}, 2, "one report ID"},
+		{[]string{"edit", "99", "--title", "x"}, 1, "no report with ID 99"},
 	} {
 		code, _, errs := run(t, db, tc.args...)
-		if code != 1 || !strings.Contains(errs, tc.want) {
-			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, errs, tc.want)
+		if code != tc.code || !strings.Contains(errs, tc.want) {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
 	}
 }
@@ -173,9 +176,9 @@ func jsonNum(f float64) string {
 	return string(b)
 }
 
-// TestUserErrors checks that every mistake exits 1 with one line that says
-// what was wrong (plus, for usage mistakes, where to find help), and that no
-// Go trace ever reaches the editor.
+// TestUserErrors checks that every mistake is one line that says what was
+// wrong, exit 1 when the command could not do it and 2, with the usage, when
+// it was called wrongly, and that no Go trace ever reaches the editor.
 func TestUserErrors(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "lib.db")
@@ -187,25 +190,30 @@ func TestUserErrors(t *testing.T) {
 	write(t, folder, "photo.jpg", "not a report")
 	for _, tc := range []struct {
 		args []string
+		code int
 		want string
 	}{
-		{[]string{"add"}, "at least one file"},
-		{[]string{"add", filepath.Join(dir, "missing.txt")}, "no such file"},
-		{[]string{"add", empty}, "no text"},
-		{[]string{"add", folder}, "a folder with no files Parallax can read"},
-		{[]string{"show"}, "one report ID"},
-		{[]string{"show", "abc"}, "not a report ID"},
-		{[]string{"show", "42"}, "no report with ID 42"},
-		{[]string{"remove", "42"}, "no report with ID 42"},
-		{[]string{"search"}, "words to look for"},
-		{[]string{"list", "--bogus"}, "unknown option --bogus"},
-		{[]string{"list", "extra"}, "no arguments"},
-		{[]string{"add", "x.txt", "--title"}, "needs a value"},
-		{[]string{"frobnicate"}, "unknown command"},
+		{[]string{"add"}, 2, "at least one file"},
+		{[]string{"add", filepath.Join(dir, "missing.txt")}, 1, "no such file"},
+		{[]string{"add", empty}, 1, "no text"},
+		{[]string{"add", folder}, 1, "a folder with no files Parallax can read"},
+		{[]string{"show"}, 2, "one report ID"},
+		{[]string{"show", "abc"}, 2, "not a report ID"},
+		{[]string{"show", "42"}, 1, "no report with ID 42"},
+		{[]string{"remove", "42"}, 1, "no report with ID 42"},
+		{[]string{"search"}, 2, "words to look for"},
+		{[]string{"list", "--bogus"}, 2, "unknown option --bogus"},
+		{[]string{"list", "extra"}, 2, "no arguments"},
+		{[]string{"add", "x.txt", "--title"}, 2, "needs a value"},
+		{[]string{"frobnicate"}, 2, "unknown command"},
+		{[]string{"list", "--db", dir}, 1, "cannot open the library " + dir + ": it is a folder"},
+		{[]string{"list", "--db", empty}, 1, "cannot open the library " + empty + ": it is not a Parallax library"},
 	} {
 		code, _, errs := run(t, db, tc.args...)
-		if code != 1 || !strings.Contains(errs, tc.want) || strings.Contains(errs, "goroutine") {
-			t.Errorf("%v: exit %d, stderr %q; want 1 and %q", tc.args, code, errs, tc.want)
+		lines := strings.Split(strings.TrimSuffix(errs, "\n"), "\n")
+		if code != tc.code || !strings.Contains(errs, tc.want) || strings.Contains(errs, "goroutine") ||
+			!strings.HasPrefix(errs, "parallax: ") || len(lines) > 2 || len(lines) == 2 && !strings.Contains(lines[1], "could not be added") {
+			t.Errorf("%v: exit %d, stderr %q; want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
 	}
 }
@@ -254,10 +262,15 @@ func TestExportCommand(t *testing.T) {
 	}
 	for _, f := range []string{"md", "html", "csv", "json", "pdf"} {
 		out := filepath.Join(dir, "memo."+f)
-		code, _, errs := run(t, db, "export", "--comparison", "1", "--format", f, "--only", "disputed", "--out", out)
+		code, stdout, errs := run(t, db, "export", "--comparison", "1", "--format", f, "--only", "disputed", "--out", out)
 		data, _ := os.ReadFile(out)
 		if code != 0 || len(data) == 0 {
 			t.Fatalf("export %s: %d %s", f, code, errs)
+		}
+		// The one disputed row of the two reports; the where and what
+		// on stderr, nothing on stdout.
+		if want := "Wrote " + out + " (1 row, 2 reports).\n"; errs != want || stdout != "" {
+			t.Errorf("export %s: stdout %q, stderr %q, want %q", f, stdout, errs, want)
 		}
 		if f != "pdf" && !strings.Contains(string(data), "police") {
 			t.Errorf("export %s lacks the note", f)
@@ -268,14 +281,15 @@ func TestExportCommand(t *testing.T) {
 	if code, out, errs := run(t, db, "reimport", "1", a2); code != 0 || !strings.Contains(out, "re-imported report 1") {
 		t.Fatalf("reimport: %d %q %s", code, out, errs)
 	}
-	code, out, errs := run(t, db, "export", "--comparison", "1", "--format", "json")
+	code, out, errs := run(t, db, "export", "--comparison", "1", "--format", "json", "--editor", "Jo Lind")
 	var memo struct {
-		Rows []struct {
+		Editor string `json:"editor"`
+		Rows   []struct {
 			Verdict string `json:"verdict"`
 		} `json:"rows"`
 		Orphans []any `json:"orphans"`
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &memo) != nil {
+	if code != 0 || errs != "" || json.Unmarshal([]byte(out), &memo) != nil {
 		t.Fatalf("export after reimport: %d %s", code, errs)
 	}
 	disputed := 0
@@ -287,22 +301,26 @@ func TestExportCommand(t *testing.T) {
 	if disputed != 1 || len(memo.Orphans) != 0 {
 		t.Errorf("after re-import: %d disputed rows, %d orphans", disputed, len(memo.Orphans))
 	}
+	if memo.Editor != "Jo Lind" {
+		t.Errorf("export --editor: the memo is signed %q", memo.Editor)
+	}
 
 	for _, tc := range []struct {
 		args []string
+		code int
 		want string
 	}{
-		{[]string{"export"}, "needs --comparison"},
-		{[]string{"export", "--comparison", "9"}, "no comparison with ID 9"},
-		{[]string{"export", "--comparison", "1", "--only", "maybe"}, "not a verdict"},
-		{[]string{"export", "--comparison", "1", "--format", "docx"}, "unknown format"},
-		{[]string{"export", "--comparison", "1", "--format", "pdf", "--paper", "A5"}, "A5"},
-		{[]string{"reimport", "1", filepath.Join(dir, "missing.txt")}, "missing.txt"},
-		{[]string{"reimport", "x", a}, "not a report ID"},
+		{[]string{"export"}, 2, "needs --comparison"},
+		{[]string{"export", "--comparison", "9"}, 1, "no comparison with ID 9"},
+		{[]string{"export", "--comparison", "1", "--only", "maybe"}, 2, "not a verdict"},
+		{[]string{"export", "--comparison", "1", "--format", "docx"}, 2, "unknown format"},
+		{[]string{"export", "--comparison", "1", "--format", "pdf", "--paper", "A5"}, 1, "A5"},
+		{[]string{"reimport", "1", filepath.Join(dir, "missing.txt")}, 1, "missing.txt"},
+		{[]string{"reimport", "x", a}, 2, "not a report ID"},
 	} {
 		code, _, errs := run(t, db, tc.args...)
-		if code != 1 || !strings.Contains(errs, tc.want) || strings.Count(strings.TrimSpace(errs), "\n") > 1 {
-			t.Errorf("%v: exit %d, stderr %q, want %q", tc.args, code, errs, tc.want)
+		if code != tc.code || !strings.Contains(errs, tc.want) || strings.Count(errs, "\n") != 1 {
+			t.Errorf("%v: exit %d, stderr %q, want %d and %q", tc.args, code, errs, tc.code, tc.want)
 		}
 	}
 }

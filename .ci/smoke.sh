@@ -8,7 +8,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 export PARALLAX_DB="$tmp/library.db"
 fail() { echo "smoke: FAIL: $*" >&2; exit 1; }
-expect_fail() { # command must exit 1 with one line on stderr and no panic trace
+expect_fail() { # command must fail (1, or 2 for a usage mistake) with a message and no panic trace
 	if "$@" >"$tmp/out" 2>"$tmp/err"; then fail "expected failure: $*"; fi
 	grep -q 'goroutine\|panic:' "$tmp/err" && fail "panic trace from: $*"
 	[ "$(wc -l <"$tmp/err")" -ge 1 ] || fail "no message from: $*"
@@ -63,4 +63,42 @@ for id in $("$BIN" list --json | sed -n 's/.*"id": \([0-9]*\).*/\1/p'); do
 done
 "$BIN" compare --format json "$tmp/story/sub/ferry.srt" "$tmp/story/ferry.docx" >"$tmp/cmp" || fail "compare srt and docx"
 grep -q '"time": *"00:' "$tmp/cmp" || fail "transcript claims have no time"
+
+# The command line as polite as the window: help for every command on
+# stdout, usage mistakes exit 2 in one line, no Fyne locale complaint under
+# the locales of containers and servers, one line without a display, no PDF
+# on a terminal, and a line saying where an export was written.
+"$BIN" --help >"$tmp/help" 2>"$tmp/err" || fail "parallax --help"
+[ -s "$tmp/err" ] && fail "parallax --help wrote to stderr: $(cat "$tmp/err")"
+cmds=$(sed -n '/^Commands:/,/^$/s/^  \([a-z]*\) .*/\1/p' "$tmp/help")
+[ "$(echo "$cmds" | wc -w)" -ge 10 ] || fail "parallax --help lists: $cmds"
+for c in $cmds; do
+	"$BIN" "$c" --help >"$tmp/out" 2>"$tmp/err" || fail "$c --help exit code"
+	grep -q "^Usage: parallax $c" "$tmp/out" || fail "$c --help: $(head -1 "$tmp/out")"
+	[ -s "$tmp/err" ] && fail "$c --help wrote to stderr"
+done
+set +e
+"$BIN" list --bogus >"$tmp/out" 2>"$tmp/err"; rc=$?
+set -e
+[ "$rc" = 2 ] && [ "$(wc -l <"$tmp/err")" = 1 ] && grep -q 'usage: parallax list' "$tmp/err" ||
+	fail "unknown option: exit $rc, $(cat "$tmp/err")"
+for loc in LANG=C.UTF-8 LC_ALL=C.UTF-8 LANG=C LC_ALL=POSIX LANG=POSIX.UTF-8 LANG=de_DE.UTF-8 LANG=pt_BR LANG=de_DE@euro; do
+	env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$loc" "$BIN" list >/dev/null 2>"$tmp/err" || fail "list under $loc"
+	[ -s "$tmp/err" ] && fail "stderr under $loc: $(cat "$tmp/err")"
+done
+env -u LANG -u LC_ALL -u LC_MESSAGES -u LANGUAGE "$BIN" version >/dev/null 2>"$tmp/err" && [ ! -s "$tmp/err" ] ||
+	fail "stderr with no locale: $(cat "$tmp/err")"
+if env -u DISPLAY -u WAYLAND_DISPLAY LANG=C.UTF-8 "$BIN" >"$tmp/out" 2>"$tmp/err"; then fail "the window opened without a display"; fi
+[ "$(cat "$tmp/err")" = "parallax: no display to open the window on (DISPLAY is not set); the subcommands work without one: parallax --help" ] ||
+	fail "no display: $(cat "$tmp/err")"
+if command -v script >/dev/null; then
+	set +e
+	script -qec "'$BIN' compare --format pdf '$tmp/a.txt' '$tmp/b.md'" /dev/null >"$tmp/out" 2>&1; rc=$?
+	set -e
+	[ "$rc" = 1 ] && grep -q 'a PDF is not shown in a terminal; give --out FILE (or redirect)' "$tmp/out" ||
+		fail "PDF to a terminal: exit $rc, $(head -c 300 "$tmp/out")"
+fi
+"$BIN" compare --format pdf "$tmp/a.txt" "$tmp/b.md" | head -c 5 | grep -q '%PDF-' || fail "PDF to a pipe"
+"$BIN" compare --format html --out "$tmp/memo.html" "$tmp/a.txt" "$tmp/b.md" 2>"$tmp/err" || fail "compare --out"
+grep -q "^Wrote $tmp/memo.html ([0-9]* rows\?, 2 reports)\.\$" "$tmp/err" || fail "compare --out says: $(cat "$tmp/err")"
 echo "smoke: 1 passed, 0 failed"

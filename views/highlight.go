@@ -24,7 +24,9 @@ import (
 // draws one canvas.Text per run of same-kind words on a line with a rounded
 // rectangle behind a marked run: green for words only this report has,
 // amber for words it changed, red and struck through for the reference's
-// words it lacks (shown where they would stand). A flagged word is
+// words it lacks (shown where they would stand); in a claim that rewords
+// the reference rather than edits it, a faint tint on the words the two
+// share (compare.Shared), the rest plain. A flagged word is
 // underlined in the flag colour and followed by the flag's number, which
 // the row details and the hover tip explain. A transcript's claim starts
 // with its time and speaker in the placeholder colour (cuePieces). Words
@@ -436,6 +438,8 @@ func kindColor(k compare.Kind) fyne.ThemeColorName {
 		return colorMissing
 	case compare.Changed:
 		return colorChanged
+	case compare.Shared:
+		return colorShared
 	}
 	return ""
 }

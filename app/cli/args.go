@@ -3,47 +3,58 @@ package cli
 import (
 	"flag"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
 // parse reads flags wherever they stand among the arguments, so that
 // `parallax add a.txt b.txt --db lib.db` works as users type it; Go's flag
-// package alone stops at the first non-flag. "--" ends the flags.
+// package alone stops at the first non-flag. "--" ends the flags; -h or
+// --help anywhere before it asks for help (flag.ErrHelp). A mistake is
+// said in the editor's words ("--limit needs a number, not \"ten\"").
 func parse(fs *flag.FlagSet, args []string) ([]string, error) {
-	var flags, positional []string
+	var positional []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
 		if a == "--" {
-			positional = append(positional, args[i+1:]...)
-			break
+			return append(positional, args[i+1:]...), nil
 		}
 		if len(a) < 2 || a[0] != '-' {
 			positional = append(positional, a)
 			continue
 		}
-		name := strings.TrimLeft(a, "-")
+		name, value, hasValue := strings.Cut(strings.TrimLeft(a, "-"), "=")
 		if name == "h" || name == "help" {
 			return nil, flag.ErrHelp
-		}
-		flags = append(flags, a)
-		if strings.Contains(name, "=") {
-			continue
 		}
 		f := fs.Lookup(name)
 		if f == nil {
 			return nil, fmt.Errorf("unknown option %s", a)
 		}
-		if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
-			continue
+		opt := "--" + name
+		switch {
+		case isBool(f) && !hasValue:
+			value = "true"
+		case !hasValue && i+1 >= len(args):
+			return nil, fmt.Errorf("option %s needs a value", opt)
+		case !hasValue:
+			i++
+			value = args[i]
 		}
-		if i+1 >= len(args) {
-			return nil, fmt.Errorf("option %s needs a value", a)
+		if err := fs.Set(name, value); err != nil {
+			return nil, badValue(f, opt, value)
 		}
-		i++
-		flags = append(flags, args[i])
-	}
-	if err := fs.Parse(flags); err != nil {
-		return nil, err
 	}
 	return positional, nil
+}
+
+// badValue says why value does not suit flag f, given as opt.
+func badValue(f *flag.Flag, opt, value string) error {
+	if isBool(f) {
+		return fmt.Errorf("option %s takes no value (or true or false), not %q", opt, value)
+	}
+	if _, err := strconv.ParseFloat(f.DefValue, 64); err == nil {
+		return fmt.Errorf("option %s needs a number, not %q", opt, value)
+	}
+	return fmt.Errorf("option %s cannot be %q", opt, value)
 }

@@ -3,6 +3,13 @@
 // library only as an app.Store and the window only as a function, so that
 // main.go stays the one place that knows both storage and views, and the
 // commands can be tested without either.
+//
+// Each command is one definition, a command value beside the function that
+// runs it: its arguments, what it does, examples, and the flags it
+// registers with their help and defaults. `parallax COMMAND --help`, the
+// overview of `parallax --help` and the usage line that ends a usage error
+// are all made from those definitions (help.go), so they cannot drift from
+// what the commands parse.
 package cli
 
 import (
@@ -39,87 +46,71 @@ type Env struct {
 	Window func(dbPath string, files []string) error
 	// Version is printed by `parallax version`.
 	Version string
+	// StdoutTerminal is true when Stdout is a terminal (IsTerminal), where
+	// a binary format such as PDF is not written.
+	StdoutTerminal bool
 }
 
-// errUsage marks errors whose message is followed by the usage text.
-var errUsage = errors.New("usage")
-
-const usage = `Usage:
-  parallax [--db PATH] [FILE...]        open the window (on FILEs, if given)
-  parallax add FILE|FOLDER|URL... [--title T] [--outlet O] [--author A] [--date D] [--url U] [--ocr]
-  parallax list [--json]                 the reports in the library
-  parallax show [--json] ID              one report's details and text
-  parallax edit ID [--title T] [--outlet O] [--author A] [--date D] [--url U]
-                                         correct a report's details (an empty value clears one)
-  parallax search QUERY... [--limit N]   reports matching the words, best first
-  parallax remove ID...                  delete reports from the library
-  parallax reimport ID FILE              replace a report's text with a newer version of it
-  parallax comparisons                   the saved comparisons and their IDs
-  parallax export --comparison ID [--format md|html|csv|json|pdf] [--only VERDICT,...]
-                  [--bom] [--paper a4|letter] [--editor NAME] [--out PATH]
-                                         the editor's verdicts and notes as a memo
-  parallax compare [--format json|md|html|csv|pdf] [--editor NAME] [--out PATH] FILE...
-  parallax pairs < PAIRS.tsv             claim-pair scores (TSV label,id1,id2,text1,text2 in; id1,id2,score,same out)
-  parallax version
-
-Every command takes --db PATH (or the PARALLAX_DB environment variable) to
-choose the library file. --editor NAME (or PARALLAX_EDITOR) signs a memo.
-`
-
 // Run runs the command line with args (without the program name) and
-// returns the process exit code: 0 on success, 1 on a user error (one line
-// on stderr), 2 on an internal error. It never lets a panic escape.
+// returns the process exit code: 0 on success, 1 when a command could not do
+// what was asked (one line on stderr saying why), 2 when it was called
+// wrongly (unknown command or option, missing argument: one line naming the
+// right usage), 3 on an internal error. It never lets a panic escape.
 func Run(args []string, env Env) (code int) {
 	defer func() {
 		if p := recover(); p != nil {
 			fmt.Fprintf(env.Stderr, "parallax: internal error: %v (please report this)\n", p)
-			code = 2
+			code = 3
 		}
 	}()
 	err := run(args, env)
+	var u *usageError
 	switch {
 	case err == nil:
 		return 0
-	case errors.Is(err, flag.ErrHelp):
-		fmt.Fprint(env.Stdout, usage)
-		return 0
-	case errors.Is(err, errUsage):
-		fmt.Fprintf(env.Stderr, "parallax: %v\n", strings.TrimSuffix(err.Error(), ": "+errUsage.Error()))
-		fmt.Fprint(env.Stderr, "Run 'parallax help' for usage.\n")
-		return 1
+	case errors.As(err, &u):
+		fmt.Fprintf(env.Stderr, "parallax: %s\n", oneLine(u.Error()))
+		return 2
 	default:
-		fmt.Fprintf(env.Stderr, "parallax: %v\n", err)
+		fmt.Fprintf(env.Stderr, "parallax: %s\n", oneLine(err.Error()))
 		return 1
 	}
 }
 
-// command is one subcommand: its flags are registered on fs before parsing.
-type command struct {
-	run func(c *call, args []string) error
+// oneLine keeps a message on the one line a script shows and a person
+// reads, should a reason from below carry line breaks.
+func oneLine(s string) string {
+	return lineBreaks.Replace(strings.TrimSpace(s))
 }
 
-var commands = map[string]command{
-	"add":    {runAdd},
-	"list":   {runList},
-	"show":   {runShow},
-	"edit":   {runEdit},
-	"search": {runSearch},
-	"remove": {runRemove},
-	"pairs":  {runPairs},
+var lineBreaks = strings.NewReplacer("\r\n", " ", "\n", " ", "\r", " ")
 
-	"comparisons": {runComparisons},
-	"export":      {runExport},
-	"reimport":    {runReimport},
-
-	"compare": {runCompare},
+// usageError is a command called wrongly; its message ends with the
+// command's synopsis, so the editor sees how to call it right.
+type usageError struct {
+	cmd *command
+	msg string
 }
 
-// call carries one invocation's environment and common flags.
+func (e *usageError) Error() string {
+	if e.cmd.name == "" {
+		return e.msg + "; usage: parallax [FILE...] or parallax COMMAND ... (parallax --help lists the commands)"
+	}
+	return fmt.Sprintf("%s; usage: %s (more: parallax %s --help)", e.msg, synopsis(e.cmd, e.cmd.flagSet()), e.cmd.name)
+}
+
+// call carries one invocation's environment, command and common flags.
 type call struct {
 	env Env
-	fs  *flag.FlagSet
+	cmd *command
 	db  *string
 	ctx context.Context
+}
+
+// usage returns the error of c's command called wrongly, saying what was
+// wrong: the message is completed with the command's synopsis.
+func (c *call) usage(format string, a ...any) error {
+	return &usageError{cmd: c.cmd, msg: fmt.Sprintf(format, a...)}
 }
 
 // workspace opens the library chosen by --db, PARALLAX_DB or the default.
@@ -130,9 +121,26 @@ func (c *call) workspace() (*workspace.Workspace, func(), error) {
 	}
 	st, err := c.env.OpenStore(path)
 	if err != nil {
-		return nil, nil, fmt.Errorf("cannot open the library %s: %w", path, err)
+		return nil, nil, libraryError(path, err)
 	}
 	return workspace.New(st), func() { st.Close() }, nil
+}
+
+// libraryError says why the library at path could not be opened, by the
+// plain reason at the bottom of err ("unable to open database file: is a
+// directory" becomes "it is a folder"), not the chain of packages above it.
+func libraryError(path string, err error) error {
+	cause := err
+	for next := errors.Unwrap(cause); next != nil; next = errors.Unwrap(cause) {
+		cause = next
+	}
+	reason := cause.Error()
+	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
+		reason = "it is a folder"
+	} else if strings.Contains(reason, "not a database") {
+		reason = "it is not a Parallax library"
+	}
+	return fmt.Errorf("cannot open the library %s: %s", path, reason)
 }
 
 func (c *call) dbPath() (string, error) {
@@ -145,51 +153,56 @@ func (c *call) dbPath() (string, error) {
 	return c.env.DefaultDB()
 }
 
+// run finds the command args name (the window when they name none), parses
+// its flags wherever they stand, and runs it; -h or --help anywhere prints
+// the command's help instead.
 func run(args []string, env Env) error {
-	name := ""
+	cmd := find("")
 	if len(args) > 0 {
-		name = args[0]
+		switch name := args[0]; name {
+		case "--version":
+			cmd, args = find("version"), args[1:]
+		case "-help":
+			cmd, args = find("help"), args[1:]
+		default:
+			if found := find(name); found != nil && name != "" {
+				cmd, args = found, args[1:]
+			}
+		}
 	}
-	switch name {
-	case "help", "-h", "--help", "-help":
-		return flag.ErrHelp
-	case "version", "--version":
-		fmt.Fprintf(env.Stdout, "parallax %s\n", env.Version)
-		return nil
+	fs, db, runCmd := cmd.flags()
+	c := &call{env: env, cmd: cmd, db: db, ctx: context.Background()}
+	pos, err := parse(fs, args)
+	if errors.Is(err, flag.ErrHelp) {
+		return writeHelp(env.Stdout, cmd)
 	}
-	cmd, ok := commands[name]
-	if ok {
-		args = args[1:]
-	} else {
-		cmd = command{runWindow}
-	}
-	fs := flag.NewFlagSet("parallax "+name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	c := &call{env: env, fs: fs, db: fs.String("db", "", "library file"), ctx: context.Background()}
-	return cmd.run(c, args)
-}
-
-// parseArgs parses c's flags among args, wrapping mistakes as usage errors.
-func (c *call) parseArgs(args []string) ([]string, error) {
-	pos, err := parse(c.fs, args)
-	if err != nil && !errors.Is(err, flag.ErrHelp) {
-		return nil, fmt.Errorf("%v: %w", err, errUsage)
-	}
-	return pos, err
-}
-
-func runWindow(c *call, args []string) error {
-	files, err := c.parseArgs(args)
 	if err != nil {
-		return err
+		return c.usage("%v", err)
 	}
+	return runCmd(c, pos)
+}
+
+// windowCmd opens the window: the default when no command is named.
+var windowCmd = command{
+	args:    "[FILE...]",
+	summary: "open the window; with FILEs, add them and compare them",
+	library: true,
+	define: func(*flag.FlagSet) runner {
+		return runWindow
+	},
+}
+
+func runWindow(c *call, files []string) error {
 	for _, f := range files {
 		if _, err := os.Stat(f); err != nil {
 			if strings.HasPrefix(f, "-") || !strings.ContainsAny(f, "./\\") {
-				return fmt.Errorf("unknown command %q: %w", f, errUsage)
+				return c.usage("unknown command %q", f)
 			}
 			return fmt.Errorf("cannot open %s: no such file", f)
 		}
+	}
+	if err := displayProblem(c.env.Getenv); err != nil {
+		return err
 	}
 	path, err := c.dbPath()
 	if err != nil {
@@ -198,24 +211,41 @@ func runWindow(c *call, args []string) error {
 	return c.env.Window(path, files)
 }
 
-func runAdd(c *call, args []string) error {
-	var opt workspace.ImportOptions
+var addCmd = command{
+	name:    "add",
+	args:    "FILE|FOLDER|URL...",
+	summary: "add files, folders and web pages to the library",
+	about: "Adds reports to the library: files of every kind Parallax reads (text, Markdown, " +
+		"web pages, MHTML, e-mail, Word, OpenDocument, PDF, subtitles), the readable files of " +
+		"folders and their sub-folders, and web pages by their address. A line per file is " +
+		"printed as soon as it is stored; a report already in the library is not added twice, " +
+		"and a file that cannot be read is named with the reason, with nothing of it stored. " +
+		"The details given apply to every report added.",
+	examples: []string{
+		"parallax add wire.txt article.html transcript.srt",
+		`parallax add statement.pdf --ocr --outlet "City Council" --date 14/3/2025`,
+	},
+	library: true,
+	define: func(fs *flag.FlagSet) runner {
+		var opt workspace.ImportOptions
+		m := &opt.Meta
+		fs.BoolVar(&opt.Read.OCR, "ocr", false, "recognise the text of scanned PDFs with tesseract, where installed")
+		fs.StringVar(&m.Title, "title", "", "the report's `TITLE`, for one file only (default: the title the file gives, else its first line)")
+		fs.StringVar(&m.Outlet, "outlet", "", "the `NAME` of the outlet that published the reports (default: the file's, or a wire dateline's)")
+		fs.StringVar(&m.Author, "author", "", "the author's `NAME` (default: the file's)")
+		fs.StringVar(&m.Published, "date", "", "the published `DATE`, as you write it: 14/3/2025, 14 March 2025, 2025-03-14 (default: the file's)")
+		fs.StringVar(&m.URL, "url", "", "the report's original `URL` (default: the file's, or the address fetched)")
+		return func(c *call, files []string) error { return runAdd(c, opt, files) }
+	},
+}
+
+func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
 	m := &opt.Meta
-	c.fs.BoolVar(&opt.Read.OCR, "ocr", false, "")
-	c.fs.StringVar(&m.Title, "title", "", "")
-	c.fs.StringVar(&m.Outlet, "outlet", "", "")
-	c.fs.StringVar(&m.Author, "author", "", "")
-	c.fs.StringVar(&m.Published, "date", "", "")
-	c.fs.StringVar(&m.URL, "url", "", "")
-	files, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
 	if len(files) == 0 {
-		return fmt.Errorf("add needs at least one file, folder or web address: %w", errUsage)
+		return c.usage("add needs at least one file, folder or web address")
 	}
 	if n := len(workspace.Expand(files)); m.Title != "" && n > 1 {
-		return fmt.Errorf("--title names one report, but %d files were given: %w", n, errUsage)
+		return c.usage("--title names one report, but %d files were given", n)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -233,7 +263,7 @@ func runAdd(c *call, args []string) error {
 			fmt.Fprintf(c.env.Stderr, "parallax: %v\n", res.Err)
 		case res.Duplicate:
 			fmt.Fprintf(c.env.Stdout, "%s: already in the library as report %d (%s); not added again\n",
-				res.Path, res.Report.ID, res.Report.Title)
+				res.Path, res.Report.ID, workspace.Title(res.Report))
 		default:
 			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
 		}
@@ -244,7 +274,9 @@ func runAdd(c *call, args []string) error {
 	return nil
 }
 
-// describe is a report's one-line label: title (outlet, date).
+// describe is a report's one-line label: title (outlet, date), the title
+// as the window shows it (workspace.Title: a file without one is named by
+// its file name).
 func describe(r app.Report) string {
 	var extra []string
 	for _, s := range []string{r.Outlet, r.Published} {
@@ -253,9 +285,9 @@ func describe(r app.Report) string {
 		}
 	}
 	if len(extra) == 0 {
-		return r.Title
+		return workspace.Title(r)
 	}
-	return fmt.Sprintf("%s (%s)", r.Title, strings.Join(extra, ", "))
+	return fmt.Sprintf("%s (%s)", workspace.Title(r), strings.Join(extra, ", "))
 }
 
 // reportJSON is one report as `list --json` prints it.
@@ -272,14 +304,22 @@ type reportJSON struct {
 	Added     string `json:"added"`
 }
 
-func runList(c *call, args []string) error {
-	asJSON := c.fs.Bool("json", false, "")
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+var listCmd = command{
+	name:    "list",
+	summary: "the reports in the library, with their IDs",
+	about: "Lists the reports in the library, newest last: ID, title, outlet, published date, " +
+		"words and when each was added. The IDs are what show, edit, remove and reimport take.",
+	examples: []string{"parallax list", "parallax list --json"},
+	library:  true,
+	define: func(fs *flag.FlagSet) runner {
+		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added")
+		return func(c *call, rest []string) error { return runList(c, *asJSON, rest) }
+	},
+}
+
+func runList(c *call, asJSON bool, rest []string) error {
 	if len(rest) > 0 {
-		return fmt.Errorf("list takes no arguments: %w", errUsage)
+		return c.usage("list takes no arguments")
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -290,7 +330,7 @@ func runList(c *call, args []string) error {
 	if err != nil {
 		return err
 	}
-	if *asJSON {
+	if asJSON {
 		out := make([]reportJSON, 0, len(reports))
 		for _, r := range reports {
 			out = append(out, listing(r))
@@ -306,7 +346,7 @@ func runList(c *call, args []string) error {
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tPUBLISHED\tWORDS\tADDED")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(r.Title, 60), clip(r.Outlet, 24),
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(workspace.Title(r), 60), clip(r.Outlet, 24),
 			r.Published, r.Words, r.Created.Local().Format("2006-01-02 15:04"))
 	}
 	return tw.Flush()
@@ -322,12 +362,12 @@ func clip(s string, n int) string {
 }
 
 // ids parses report IDs given on the command line.
-func ids(args []string) ([]int64, error) {
+func (c *call) ids(args []string) ([]int64, error) {
 	out := make([]int64, 0, len(args))
 	for _, a := range args {
 		id, err := strconv.ParseInt(a, 10, 64)
 		if err != nil || id <= 0 {
-			return nil, fmt.Errorf("%q is not a report ID (see 'parallax list'): %w", a, errUsage)
+			return nil, c.usage("%q is not a report ID (see parallax list)", a)
 		}
 		out = append(out, id)
 	}
@@ -358,16 +398,24 @@ func listing(r app.Report) reportJSON {
 		r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339)}
 }
 
-func runShow(c *call, args []string) error {
-	asJSON := c.fs.Bool("json", false, "")
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+var showCmd = command{
+	name:     "show",
+	args:     "ID",
+	summary:  "one report's details and text",
+	about:    "Prints a report's details (title, outlet, author, published date, address, file, format, words), then its text as Parallax read it.",
+	examples: []string{"parallax show 3", "parallax show --json 3"},
+	library:  true,
+	define: func(fs *flag.FlagSet) runner {
+		asJSON := fs.Bool("json", false, "print JSON: the fields of list --json, the text, ocr and, for a transcript, its cues")
+		return func(c *call, rest []string) error { return runShow(c, *asJSON, rest) }
+	},
+}
+
+func runShow(c *call, asJSON bool, rest []string) error {
 	if len(rest) != 1 {
-		return fmt.Errorf("show takes one report ID: %w", errUsage)
+		return c.usage("show takes one report ID")
 	}
-	id, err := ids(rest)
+	id, err := c.ids(rest)
 	if err != nil {
 		return err
 	}
@@ -381,7 +429,7 @@ func runShow(c *call, args []string) error {
 		return err
 	}
 	w := c.env.Stdout
-	if *asJSON {
+	if asJSON {
 		out := showJSON{reportJSON: listing(r), Text: r.Text, OCR: r.OCR}
 		for _, cue := range r.Cues {
 			out.Cues = append(out.Cues, cueJSON{cue.Offset, app.Timestamp(cue.Start), cue.Speaker})
@@ -413,33 +461,42 @@ func formatLabel(r app.Report) string {
 	return r.Format
 }
 
+var editCmd = command{
+	name:    "edit",
+	args:    "ID",
+	summary: "correct a report's details",
+	about: "Sets the details given, and only those, of a report: an empty value clears one. " +
+		"A date is read as you write it and stored as a day (14/3/2025 becomes 2025-03-14).",
+	examples: []string{`parallax edit 3 --outlet "Lake Wire" --date "10 August 2017"`, `parallax edit 3 --author ""`},
+	library:  true,
+	define: func(fs *flag.FlagSet) runner {
+		var m ingest.Meta
+		fs.StringVar(&m.Title, "title", "", "the new `TITLE`")
+		fs.StringVar(&m.Outlet, "outlet", "", "the new outlet `NAME`")
+		fs.StringVar(&m.Author, "author", "", "the new author `NAME`")
+		fs.StringVar(&m.Published, "date", "", "the new published `DATE`, as you write it")
+		fs.StringVar(&m.URL, "url", "", "the new original `URL`")
+		return func(c *call, rest []string) error { return runEdit(c, fs, m, rest) }
+	},
+}
+
 // runEdit is `parallax edit ID --title … --outlet … --author … --date …
-// --url …`: it sets the details given (only those) and prints the report's
-// new label.
-func runEdit(c *call, args []string) error {
-	var m ingest.Meta
-	c.fs.StringVar(&m.Title, "title", "", "")
-	c.fs.StringVar(&m.Outlet, "outlet", "", "")
-	c.fs.StringVar(&m.Author, "author", "", "")
-	c.fs.StringVar(&m.Published, "date", "", "")
-	c.fs.StringVar(&m.URL, "url", "", "")
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+// --url …`: it sets the details in m that fs was given (only those) and
+// prints the report's new label.
+func runEdit(c *call, fs *flag.FlagSet, m ingest.Meta, rest []string) error {
 	if len(rest) != 1 {
-		return fmt.Errorf("edit takes one report ID: %w", errUsage)
+		return c.usage("edit takes one report ID")
 	}
-	id, err := ids(rest)
+	id, err := c.ids(rest)
 	if err != nil {
 		return err
 	}
 	var set workspace.Fields
 	bits := map[string]workspace.Fields{"title": workspace.FieldTitle, "outlet": workspace.FieldOutlet,
 		"author": workspace.FieldAuthor, "date": workspace.FieldPublished, "url": workspace.FieldURL}
-	c.fs.Visit(func(f *flag.Flag) { set |= bits[f.Name] })
+	fs.Visit(func(f *flag.Flag) { set |= bits[f.Name] })
 	if set == 0 {
-		return fmt.Errorf("edit needs at least one of --title, --outlet, --author, --date, --url: %w", errUsage)
+		return c.usage("edit needs at least one of --title, --outlet, --author, --date, --url")
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -454,25 +511,34 @@ func runEdit(c *call, args []string) error {
 	return nil
 }
 
-func runSearch(c *call, args []string) error {
-	limit := c.fs.Int("limit", 20, "")
-	words, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+var searchCmd = command{
+	name:    "search",
+	args:    "QUERY...",
+	summary: "the reports that mention words, best first",
+	about: "Finds the reports whose text mentions the words, best match first, each with a " +
+		"snippet in which the matches stand in [brackets].",
+	examples: []string{"parallax search ferry captain", "parallax search Deraa --limit 5"},
+	library:  true,
+	define: func(fs *flag.FlagSet) runner {
+		limit := fs.Int("limit", 20, "show at most `N` reports")
+		return func(c *call, words []string) error { return runSearch(c, *limit, words) }
+	},
+}
+
+func runSearch(c *call, limit int, words []string) error {
 	query := strings.TrimSpace(strings.Join(words, " "))
 	if query == "" {
-		return fmt.Errorf("search needs words to look for: %w", errUsage)
+		return c.usage("search needs words to look for")
 	}
-	if *limit < 1 {
-		return fmt.Errorf("--limit must be at least 1: %w", errUsage)
+	if limit < 1 {
+		return c.usage("--limit must be at least 1")
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
 		return err
 	}
 	defer done()
-	hits, err := ws.Search(c.ctx, query, *limit)
+	hits, err := ws.Search(c.ctx, query, limit)
 	if err != nil {
 		return err
 	}
@@ -487,15 +553,21 @@ func runSearch(c *call, args []string) error {
 	return nil
 }
 
-func runRemove(c *call, args []string) error {
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+var removeCmd = command{
+	name:     "remove",
+	args:     "ID...",
+	summary:  "delete reports from the library",
+	about:    "Deletes reports from the library, a line for each, and stops at the first ID the library does not hold.",
+	examples: []string{"parallax remove 3 4"},
+	library:  true,
+	define:   func(*flag.FlagSet) runner { return runRemove },
+}
+
+func runRemove(c *call, rest []string) error {
 	if len(rest) == 0 {
-		return fmt.Errorf("remove needs report IDs (see 'parallax list'): %w", errUsage)
+		return c.usage("remove needs report IDs (see parallax list)")
 	}
-	list, err := ids(rest)
+	list, err := c.ids(rest)
 	if err != nil {
 		return err
 	}

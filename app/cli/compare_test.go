@@ -137,24 +137,32 @@ func TestCompareFormatsAndOut(t *testing.T) {
 	}
 }
 
+// TestCompareErrors: a mistake is one line on stderr, with nothing on
+// stdout: exit 2 and the usage for a call that is wrong, exit 1 with the
+// reason for files that cannot be compared or written.
 func TestCompareErrors(t *testing.T) {
 	files := apptest.SampleFiles(t)
-	missing := filepath.Join(t.TempDir(), "missing.txt")
+	dir := t.TempDir()
+	missing := filepath.Join(dir, "missing.txt")
 	for _, tc := range []struct {
 		name string
 		args []string
+		code int
 		want string
 	}{
-		{"no files", nil, "at least two"},
-		{"one file", files[:1], "at least two"},
-		{"unknown format", append([]string{"--format", "docx"}, files...), "unknown format"},
-		{"unreadable", []string{files[0], missing}, missing},
-		{"folder", []string{files[0], filepath.Dir(files[0])}, "folder"},
-		{"bad out", append([]string{"--out", filepath.Join(missing, "x.md")}, files...), "cannot write"},
+		{"no files", nil, 2, "at least two"},
+		{"one file", files[:1], 2, "at least two"},
+		{"unknown format", append([]string{"--format", "docx"}, files...), 2, `unknown format "docx" (use md, html, csv, json, pdf)`},
+		{"unreadable", []string{files[0], missing}, 1, missing + ": no such file"},
+		{"folder", []string{files[0], filepath.Dir(files[0])}, 1, "folder"},
+		{"no folder to write in", append([]string{"--out", filepath.Join(missing, "x.md")}, files...), 1,
+			"cannot write " + filepath.Join(missing, "x.md") + ": there is no folder " + missing},
+		{"out is a folder", append([]string{"--out", dir}, files...), 1, "cannot write " + dir + ": it is a folder"},
 	} {
 		code, out, errs := compareRun(tc.args...)
-		if code != 1 || out != "" || strings.Count(errs, "\n") != 1 || !strings.Contains(errs, tc.want) {
-			t.Errorf("%s: exit %d, stdout %.60q, stderr %q; want exit 1 and one line with %q", tc.name, code, out, errs, tc.want)
+		if code != tc.code || out != "" || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "parallax: ") ||
+			!strings.Contains(errs, tc.want) || strings.Contains(errs, ".tmp") {
+			t.Errorf("%s: exit %d, stdout %.60q, stderr %q; want exit %d and one line with %q", tc.name, code, out, errs, tc.code, tc.want)
 		}
 	}
 }

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -13,34 +15,64 @@ import (
 	"parallax/app/workspace"
 )
 
-// runExport is `parallax export --comparison ID [--format md|html|csv|json|pdf]
-// [--only VERDICT,...] [--bom] [--paper a4|letter] [--editor NAME] [--out
-// PATH]`: a saved comparison with the editor's verdicts and notes, aligned
-// as the editor left it, dated now and signed by the editor (memoOptions). As with compare, the whole export is built before anything is
-// written and --out is replaced atomically.
-func runExport(c *call, args []string) error {
-	id := c.fs.Int64("comparison", 0, "")
-	format := c.fs.String("format", "md", "")
-	only := c.fs.String("only", "", "")
-	out := c.fs.String("out", "", "")
-	opt := c.memoOptions()
-	c.fs.BoolVar(&opt.BOM, "bom", false, "")
-	c.fs.StringVar(&opt.Paper, "paper", "A4", "")
-	rest, err := c.parseArgs(args)
-	if err != nil {
+var exportCmd = command{
+	name:    "export",
+	summary: "a saved comparison with the editor's verdicts and notes, as a memo",
+	about: "Writes a saved comparison (see parallax comparisons) aligned as the editor left it " +
+		"(base report, strictness, manual fixes), every row with its verdict and notes, or with " +
+		"--only the rows judged so; orphaned notes are listed too. The memo is written to standard " +
+		"output, or with --out to a file that is replaced whole, never left half written. " +
+		"A PDF is not written to a terminal.",
+	examples: []string{
+		"parallax export --comparison 2 --format html --out memo.html",
+		"parallax export --comparison 2 --only disputed,needs-checking > to-check.md",
+	},
+	required: []string{"comparison"},
+	library:  true,
+	define: func(fs *flag.FlagSet) runner {
+		var o exportFlags
+		fs.Int64Var(&o.id, "comparison", 0, "the saved comparison's `ID` (see parallax comparisons)")
+		fs.StringVar(&o.format, "format", "md", "the memo's format, one of `"+strings.Join(export.Formats, "|")+"`")
+		fs.StringVar(&o.only, "only", "", "keep only the rows whose verdict is in `VERDICT,...`, a list of: "+
+			strings.Join(workspace.VerdictNames(), ", "))
+		fs.StringVar(&o.out, "out", "", "write to `FILE` instead of standard output")
+		fs.BoolVar(&o.opt.BOM, "bom", false, "start a CSV with a byte order mark, for spreadsheet programs")
+		fs.StringVar(&o.opt.Paper, "paper", "A4", "the PDF's page size: `A4|Letter`")
+		editorFlag(fs, &o.opt.Editor)
+		return func(c *call, rest []string) error { return runExport(c, o, rest) }
+	},
+}
+
+// exportFlags are the flags of export.
+type exportFlags struct {
+	id                int64
+	format, only, out string
+	opt               export.Options
+}
+
+// runExport is `parallax export --comparison ID`: a saved comparison with
+// the editor's verdicts and notes, aligned as the editor left it, dated now
+// and signed by the editor (memoOptions). As with compare, the whole export
+// is built before anything is written and --out is replaced atomically.
+func runExport(c *call, o exportFlags, rest []string) error {
+	if len(rest) > 0 {
+		return c.usage("export takes no file arguments (got %q; the file to write goes after --out)", rest[0])
+	}
+	if o.id <= 0 {
+		return c.usage("export needs --comparison ID (see parallax comparisons)")
+	}
+	f := strings.ToLower(o.format)
+	if !slices.Contains(export.Formats, f) {
+		return c.usage("unknown format %q (use %s)", o.format, strings.Join(export.Formats, ", "))
+	}
+	if err := c.checkOutput(f, o.out); err != nil {
 		return err
 	}
-	if len(rest) > 0 {
-		return fmt.Errorf("export takes no file arguments (got %q): %w", rest[0], errUsage)
-	}
-	if *id <= 0 {
-		return fmt.Errorf("export needs --comparison ID (see parallax comparisons): %w", errUsage)
-	}
-	f := strings.ToLower(*format)
 	var verdicts []app.Verdict
-	if *only != "" {
-		if verdicts, err = workspace.ParseVerdicts(*only); err != nil {
-			return fmt.Errorf("export --only: %w", err)
+	if o.only != "" {
+		var err error
+		if verdicts, err = workspace.ParseVerdicts(o.only); err != nil {
+			return c.usage("--only: %v", err)
 		}
 	}
 	ws, done, err := c.workspace()
@@ -49,31 +81,47 @@ func runExport(c *call, args []string) error {
 	}
 	defer done()
 	var b bytes.Buffer
-	opt.Exported = time.Now()
-	if err := ws.Export(c.ctx, *id, f, verdicts, *opt, &b); err != nil {
-		return fmt.Errorf("export: %w", err)
+	m, err := ws.Export(c.ctx, o.id, f, verdicts, c.memoOptions(o.opt), &b)
+	if err != nil {
+		return err
 	}
-	return c.emit("export", b.Bytes(), *out)
+	return c.emit(b.Bytes(), o.out, &m)
 }
 
-// memoOptions registers --editor NAME, the name a memo's header gives as
-// its author, defaulting to the PARALLAX_EDITOR environment variable so an
-// editor sets it once, as the window remembers it.
-func (c *call) memoOptions() *export.Options {
-	opt := &export.Options{}
-	c.fs.StringVar(&opt.Editor, "editor", c.env.Getenv("PARALLAX_EDITOR"), "")
+var comparisonsCmd = command{
+	name:    "comparisons",
+	summary: "the saved comparisons and their IDs",
+	about: "Lists the comparisons saved in the library (the window saves one whenever reports " +
+		"are compared): ID, name, the IDs of its reports and when it last changed. The IDs are " +
+		"what export takes.",
+	examples: []string{"parallax comparisons"},
+	library:  true,
+	define:   func(*flag.FlagSet) runner { return runComparisons },
+}
+
+// editorFlag registers --editor NAME on fs, into name: the memo's
+// signature, which compare and export take alike (memoOptions fills in
+// PARALLAX_EDITOR when it is not given).
+func editorFlag(fs *flag.FlagSet, name *string) {
+	fs.StringVar(name, "editor", "", "sign the memo with `NAME`: its header says who exported it (default: $PARALLAX_EDITOR)")
+}
+
+// memoOptions completes opt for a memo written now: dated now and signed
+// by --editor, else by the PARALLAX_EDITOR environment variable, so an
+// editor sets the name once, as the window remembers it.
+func (c *call) memoOptions(opt export.Options) export.Options {
+	if opt.Editor == "" {
+		opt.Editor = c.env.Getenv("PARALLAX_EDITOR")
+	}
+	opt.Exported = time.Now()
 	return opt
 }
 
 // runComparisons is `parallax comparisons`: the saved comparisons with the
 // IDs export takes.
-func runComparisons(c *call, args []string) error {
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+func runComparisons(c *call, rest []string) error {
 	if len(rest) > 0 {
-		return fmt.Errorf("comparisons takes no arguments: %w", errUsage)
+		return c.usage("comparisons takes no arguments")
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -101,20 +149,29 @@ func runComparisons(c *call, args []string) error {
 	return tw.Flush()
 }
 
+var reimportCmd = command{
+	name:    "reimport",
+	args:    "ID FILE",
+	summary: "replace a report's text with a newer version of it",
+	about: "Reads FILE as a newer version of report ID (an updated article, a corrected " +
+		"transcript) and replaces the report's text with it. The report keeps its ID and its " +
+		"place in comparisons, and notes follow their claims to the new text.",
+	examples: []string{"parallax reimport 3 article-updated.html"},
+	library:  true,
+	define:   func(*flag.FlagSet) runner { return runReimport },
+}
+
 // runReimport is `parallax reimport ID FILE`: report ID's text replaced by
 // the file's (a newer version), keeping the report in its comparisons.
-func runReimport(c *call, args []string) error {
-	rest, err := c.parseArgs(args)
+func runReimport(c *call, rest []string) error {
+	if len(rest) != 2 {
+		return c.usage("reimport needs a report ID and a file")
+	}
+	ids, err := c.ids(rest[:1])
 	if err != nil {
 		return err
 	}
-	if len(rest) != 2 {
-		return fmt.Errorf("reimport needs a report ID and a file: %w", errUsage)
-	}
-	id, err := strconv.ParseInt(rest[0], 10, 64)
-	if err != nil || id <= 0 {
-		return fmt.Errorf("%q is not a report ID: %w", rest[0], errUsage)
-	}
+	id := ids[0]
 	ws, done, err := c.workspace()
 	if err != nil {
 		return err

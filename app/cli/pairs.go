@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -11,6 +12,18 @@ import (
 	"parallax/app/parallel"
 )
 
+var pairsCmd = command{
+	name:    "pairs",
+	args:    "< PAIRS.tsv",
+	summary: "claim-pair scores: the aligner's score and decision for pairs of sentences",
+	about: "Reads TSV on standard input, a header naming the columns label, id1, id2, text1 and " +
+		"text2 (in any order; label is ignored), then a pair per line, and writes TSV id1, id2, " +
+		"score, same: the graded claim-pair score in [0,1] the aligner uses and its 0/1 " +
+		"\"same claim\" decision at default strictness. It is how the claim engine is measured.",
+	examples: []string{"parallax pairs < msrp-train.tsv > scores.tsv"},
+	define:   func(*flag.FlagSet) runner { return runPairs },
+}
+
 // runPairs is `parallax pairs`: it reads pair TSV on stdin (header label,
 // id1, id2, text1, text2; the label is ignored) and writes TSV id1, id2,
 // score, same: the aligner's graded claim-pair score in [0,1] and its 0/1
@@ -19,13 +32,9 @@ import (
 // The IDF is fitted on all texts of the input, as a comparison fits it on
 // its reports, so the whole input is read before the first pair is scored;
 // lines are then scored in parallel and written in input order.
-func runPairs(c *call, args []string) error {
-	rest, err := c.parseArgs(args)
-	if err != nil {
-		return err
-	}
+func runPairs(c *call, rest []string) error {
 	if len(rest) > 0 {
-		return fmt.Errorf("pairs reads TSV on stdin and takes no arguments: %w", errUsage)
+		return c.usage("pairs reads TSV on standard input and takes no arguments")
 	}
 	pairs, err := readPairs(c.env.Stdin)
 	if err != nil {

@@ -9,8 +9,16 @@ import (
 )
 
 func runCLI(stdin string, args ...string) (code int, stdout, stderr string) {
+	return runWith(stdin, false, args...)
+}
+
+// runWith runs the command line on stdin, with stdout a terminal or not and
+// no library (a command that opens one fails the test by panicking on the
+// nil OpenStore).
+func runWith(stdin string, terminal bool, args ...string) (code int, stdout, stderr string) {
 	var out, errb bytes.Buffer
-	code = Run(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb, Getenv: func(string) string { return "" }})
+	code = Run(args, Env{Stdin: strings.NewReader(stdin), Stdout: &out, Stderr: &errb,
+		Getenv: func(string) string { return "" }, StdoutTerminal: terminal})
 	return code, out.String(), errb.String()
 }
 
@@ -57,7 +65,7 @@ func TestPairsBadInput(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 and one line", tc.name, code, out, errs)
 		}
 	}
-	if code, _, _ := runCLI("", "pairs", "extra"); code != 1 {
+	if code, _, _ := runCLI("", "pairs", "extra"); code != 2 {
 		t.Errorf("an argument should be a usage error")
 	}
 }

@@ -14,6 +14,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 
 	"parallax/app"
@@ -53,18 +54,28 @@ func (d *Doc) ClaimText(i int) string {
 	return d.Report.Text[c.Start:c.End]
 }
 
-// Label names the report in a column header, a menu or a message: its
-// outlet, else its title, else its file name.
+// Label names the report in a column header, a menu, a flag or a message:
+// its outlet, else its title (Title), else "Untitled report"; never a
+// sentence of its body, which would not tell reports of one story apart.
 func (d *Doc) Label() string {
-	switch {
-	case d.Report.Outlet != "":
+	if d.Report.Outlet != "" {
 		return d.Report.Outlet
-	case d.Report.Title != "":
-		return d.Report.Title
-	case d.Path != "":
-		return d.Path
+	}
+	if t := d.Title(); t != "" {
+		return t
 	}
 	return "Untitled report"
+}
+
+// Title is the report's title as an editor sees it (ingest.DisplayTitle):
+// a real title, else its file name made readable, never its first
+// sentence; "" when it has none.
+func (d *Doc) Title() string {
+	r := d.Report
+	if r.FileName == "" && d.Path != "" {
+		r.FileName = filepath.Base(d.Path)
+	}
+	return ingest.DisplayTitle(r)
 }
 
 // ClaimCue returns the cue claim i begins in (app.Report.CueAt of its

@@ -21,8 +21,9 @@ import (
 // every claim it concerns carries that number.
 type Flag struct {
 	Kind app.FlagKind
-	// Detail quotes the sides in the order of Sides ("12 dead vs 15
-	// dead"; "\"may\" ... vs \"sank\"").
+	// Detail quotes the sides in the order of Sides: "12 dead vs 15
+	// dead", `hedged: "may have sunk" vs "sank"`, or for three sides or
+	// more each side's words, `"December" vs "September" vs "October"`.
 	Detail string
 	// Sides are two or more groups of the row's claims: the claims of a
 	// side state the thing alike, those of different sides cannot both be
@@ -132,8 +133,9 @@ func mergeFlags(found []pairFlag, text func(k int) string) []Flag {
 	for i := range found {
 		for j := range i {
 			if found[i].Kind == found[j].Kind && touch(&found[i], &found[j]) {
-				// The earlier flag stays the root: it numbers the group.
-				parent[root(i)] = root(j)
+				// The earliest flag stays the root: it numbers the group.
+				a, b := root(i), root(j)
+				parent[max(a, b)] = min(a, b)
 			}
 		}
 	}

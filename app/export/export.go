@@ -14,7 +14,6 @@ package export
 import (
 	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
 
 	"parallax/app/compare"
@@ -82,25 +81,17 @@ func label(c *compare.Comparison, d int) string {
 }
 
 // name is report d as the window's column names it (compare.Doc.Label:
-// its outlet, else its title, else its file), so a memo and the window
-// call a report the same; a file is named without its folders.
+// its outlet, else its title, else its file name made readable, never its
+// first sentence), so a memo and the window call a report the same.
 func name(c *compare.Comparison, d int) string {
-	doc := &c.Docs[d]
-	n := doc.Label()
-	if n == doc.Path {
-		n = filepath.Base(n)
-	}
-	return oneLine(n)
+	return oneLine(c.Docs[d].Label())
 }
 
-// title is a report's title, else its file name.
+// title is a report's title, else its file name made readable, never its
+// first sentence (compare.Doc.Title).
 func title(c *compare.Comparison, d int) string {
-	doc := &c.Docs[d]
-	if t := strings.TrimSpace(doc.Report.Title); t != "" {
-		return oneLine(t)
-	}
-	if doc.Path != "" {
-		return filepath.Base(doc.Path)
+	if t := oneLine(c.Docs[d].Title()); t != "" {
+		return t
 	}
 	return fmt.Sprintf("Report %d", d+1)
 }

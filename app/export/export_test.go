@@ -207,7 +207,7 @@ func TestJSONContract(t *testing.T) {
 		}
 	}
 	for d, doc := range out.Documents {
-		if doc.Title == "" || doc.Path != files[d].File {
+		if doc.Path != files[d].File {
 			t.Errorf("doc %d: title %q path %q", d, doc.Title, doc.Path)
 		}
 		for i, cl := range doc.Claims {

@@ -63,6 +63,7 @@ td.ref{box-shadow:inset 3px 0 0 #6b7fd7}
 .missing{background:#fde2e2;text-decoration:line-through;border-radius:3px}
 .was{background:#fde2e2;text-decoration:line-through;border-radius:3px;margin-right:.2em}
 .changed{background:#fff0c2;border-radius:3px}
+.shared{background:#e9edf3;border-radius:3px}
 .cue{color:#6b6b76;font-size:.85em;font-variant-numeric:tabular-nums}
 .flags ul{margin:0;padding-left:1.1em}
 .kind{font-weight:600}
@@ -117,7 +118,8 @@ h1,h2{break-after:avoid;page-break-after:avoid}
 <p class="note summary">{{.Summary}}</p>
 {{- end}}
 <p class="legend">Against each row's reference claim (marked at its left edge):
-<span class="added">added</span> <span class="missing">missing</span> <span class="was">was</span><span class="changed">changed</span></p>
+<span class="added">added</span> <span class="missing">missing</span> <span class="was">was</span><span class="changed">changed</span>;
+in a claim that rewords it, the words they <span class="shared">share</span></p>
 <p class="legend">How sure each match is:
 {{- range $k, $s := .Legend}}{{if $k}};{{end}} <span class="strength s-{{$s.Class}}">{{$s.Word}}</span> {{$s.Meaning}}{{end}};
 a claim only one report states: <span class="strength s-single">only in [2]</span>.</p>

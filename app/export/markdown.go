@@ -69,13 +69,15 @@ func mdURL(s string) string {
 
 // mdRuns writes runs in worddiff.Format's notation: [-missing-], {+added+}
 // and [-was-]{+changed+}. Text brackets are escaped, so the marks are
-// unambiguous.
+// unambiguous. The words a reworded claim shares with its reference
+// (compare.Shared) are written plain: the mark is a reading aid of the
+// window, and Markdown has no quiet way to show it.
 func mdRuns(runs []Run) string {
 	var b strings.Builder
 	for _, r := range runs {
 		t := md(r.Text)
 		switch r.Kind {
-		case compare.Same:
+		case compare.Same, compare.Shared:
 			b.WriteString(mdEscape.Replace(spaces.ReplaceAllString(r.Text, " ")))
 		case compare.Missing, compare.Was:
 			b.WriteString("[-" + t + "-]")

@@ -95,20 +95,29 @@ func (m *Memo) selection() string {
 	if m.Only == nil {
 		return ""
 	}
-	kept, total := 0, 0
+	total := 0
 	for i := range m.C.Rows {
 		if !m.C.Rows[i].Link {
 			total++
-			if m.keep(i) {
-				kept++
-			}
 		}
 	}
 	what := oneLine(m.Selection)
 	if what == "" {
 		what = "chosen rows"
 	}
-	return fmt.Sprintf("%s (%d of %d rows)", what, kept, total)
+	return fmt.Sprintf("%s (%d of %d rows)", what, m.RowsWritten(), total)
+}
+
+// RowsWritten counts the main rows the memo writes (links between rows are
+// not counted), for a command to say what it wrote.
+func (m *Memo) RowsWritten() int {
+	n := 0
+	for i := range m.C.Rows {
+		if !m.C.Rows[i].Link && m.keep(i) {
+			n++
+		}
+	}
+	return n
 }
 
 // docOf returns the index in C.Docs of the report with library ID id, or -1

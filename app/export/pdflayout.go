@@ -235,12 +235,14 @@ func (f *flow) wrap(x float64, spans ...span) []line {
 // Highlights, as the window draws them (views/theme.go's light colours,
 // blended on white): added words on green, the reference's missing or
 // replaced words on red and struck through in the flag colour, the words
-// that replaced them on amber.
+// that replaced them on amber, the words a reworded claim shares with its
+// reference on a faint slate.
 var markFill = map[compare.Kind]rgb{
 	compare.Added:   {194, 229, 204},
 	compare.Missing: {248, 209, 210},
 	compare.Was:     {248, 209, 210},
 	compare.Changed: {247, 222, 173},
+	compare.Shared:  {233, 237, 243},
 }
 
 // lineOf draws one line of spans from x: runs of one style become one text

@@ -144,7 +144,8 @@ func (w *pdfMemo) header() {
 	w.add(false, w.wrap(w.left(),
 		span{"Differences are marked against each row's reference claim (the base report's where it has one): ", sSmall},
 		mark("added", compare.Added), span{" ", sSmall}, mark("missing", compare.Missing), span{" ", sSmall},
-		mark("was", compare.Was), mark("changed", compare.Changed))...)
+		mark("was", compare.Was), mark("changed", compare.Changed),
+		span{"; in a claim that rewords it, the words they ", sSmall}, mark("share", compare.Shared))...)
 	w.space(1.5)
 	w.add(false, w.wrap(w.left(), span{strengthLegend(), sSmall})...)
 }

@@ -32,28 +32,43 @@ func fillMeta(r *app.Report, meta Meta, p parsed) {
 	r.Published = normaliseDate(pick(meta.Published, p.meta.Published))
 	r.URL = pick(meta.URL, p.meta.URL)
 
-	first, second := firstLines(r.Text)
-	line := first
-	_, outlet, rest := splitDateline(first)
-	if outlet == "" && p.headingFirst {
-		// "# Title" then "LONDON (Reuters) - ...": the heading is the
-		// title, the dateline starts the body.
-		_, outlet, _ = splitDateline(second)
-	} else if outlet != "" {
-		line = rest
-		if strings.TrimSpace(line) == "" { // a dateline alone on its line
-			line = second
-		}
-	}
+	line, outlet, more := titleLine(r.Text, p.headingFirst)
 	if r.Outlet == "" && outlet != "" {
 		r.Outlet = outletName(outlet)
 	}
 	if r.Title == "" && p.nameTitle && r.FileName != "" {
 		r.Title = titleFromName(r.FileName)
 	}
-	if r.Title == "" {
+	// The first line is a title when it reads as one (a heading); a first
+	// sentence is no title, so a file starting with one keeps none and is
+	// named by its file name (DisplayTitle). Pasted text has no file name:
+	// the Add report dialog promises the first line as its title.
+	if r.Title == "" && (p.headingFirst || headingLine(line, more) || r.FileName == "") {
 		r.Title = titleFrom(line)
 	}
+}
+
+// titleLine returns the line of text a title would be taken from: the
+// first line, or after a wire dateline ("LONDON (Reuters) - ") the rest of
+// its line or the next; the dateline's outlet; and whether text goes on
+// after the line. headingFirst says the first line is a heading, so a
+// dateline is looked for in the line after it.
+func titleLine(text string, headingFirst bool) (line, outlet string, more bool) {
+	ls := firstLines(text, 3)
+	ls = append(ls, "", "", "")[:3]
+	line = ls[0]
+	_, outlet, rest := splitDateline(ls[0])
+	switch {
+	case outlet == "" && headingFirst:
+		// "# Title" then "LONDON (Reuters) - ...": the heading is the
+		// title, the dateline starts the body.
+		_, outlet, _ = splitDateline(ls[1])
+	case outlet != "" && strings.TrimSpace(rest) == "": // a dateline alone on its line
+		return ls[1], outlet, ls[2] != ""
+	case outlet != "":
+		line = rest
+	}
+	return line, outlet, ls[1] != ""
 }
 
 // Clean returns m as it would be stored: each field on one line, cleaned
@@ -77,11 +92,12 @@ func oneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// firstLines returns the first two non-blank lines of text, each cut to
-// its first 1000 bytes or so (a transcript can be one line of megabytes,
-// and a title needs its first words only).
-func firstLines(text string) (first, second string) {
-	for len(text) > 0 {
+// firstLines returns the first n non-blank lines of text (fewer when it
+// has fewer), each cut to its first 1000 bytes or so (a transcript can be
+// one line of megabytes, and a title needs its first words only).
+func firstLines(text string, n int) []string {
+	var out []string
+	for len(text) > 0 && len(out) < n {
 		line, rest, _ := strings.Cut(text, "\n")
 		text = rest
 		if strings.TrimSpace(line) == "" {
@@ -94,13 +110,9 @@ func firstLines(text string) (first, second string) {
 			}
 			line = line[:cut]
 		}
-		if first == "" {
-			first = line
-			continue
-		}
-		return first, line
+		out = append(out, line)
 	}
-	return first, ""
+	return out
 }
 
 // datelineRE matches a wire-copy dateline at the start of a line:
@@ -158,11 +170,16 @@ func outletName(s string) string {
 	return strings.Join(words, " ")
 }
 
-// capitalise upper-cases the first letter of s.
+// capitalise upper-cases the first letter of s when s starts with a word
+// (after any opening quote or bracket): "“the ferry" becomes "“The ferry",
+// but "12 dead" and "002 5d92" are left alone, their first word a number.
 func capitalise(s string) string {
 	for i, r := range s {
 		if unicode.IsLetter(r) {
 			return s[:i] + string(unicode.ToTitle(r)) + s[i+utf8.RuneLen(r):]
+		}
+		if unicode.IsDigit(r) || unicode.IsSpace(r) {
+			break
 		}
 	}
 	return s

@@ -61,9 +61,9 @@ func TestODTMetaAndKinds(t *testing.T) {
 		{"initial creator and date", []txtarFile{meta(`<dc:title>T</dc:title><meta:initial-creator>Ana</meta:initial-creator><dc:creator>Bo</dc:creator><dc:date>2021-02-03T10:00:00</dc:date><meta:creation-date>2020-01-01T00:00:00</meta:creation-date>`)},
 			Meta{Title: "T", Author: "Ana", Published: "2021-02-03"}},
 		{"creator and creation date", []txtarFile{meta(`<dc:creator>Bo</dc:creator><meta:creation-date>2020-01-01T00:00:00</meta:creation-date>`)},
-			Meta{Title: "Body.", Author: "Bo", Published: "2020-01-01"}},
-		{"broken meta", []txtarFile{meta(`<dc:title>unclosed`)}, Meta{Title: "Body."}},
-		{"no meta", nil, Meta{Title: "Body."}},
+			Meta{Author: "Bo", Published: "2020-01-01"}},
+		{"broken meta", []txtarFile{meta(`<dc:title>unclosed`)}, Meta{}},
+		{"no meta", nil, Meta{}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

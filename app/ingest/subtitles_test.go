@@ -319,8 +319,11 @@ func TestSubtitleTitle(t *testing.T) {
 		{"council_vote.en.srt", ferrySRT, "Council vote"},
 		{"evening-news-2024-05-03.pt-BR.vtt", "WEBVTT\n\n00:01.000 --> 00:02.000\nOlá.\n", "Evening news 2024-05-03"},
 		{"Harbour Report.srt", ferrySRT, "Harbour Report"},
-		{"captions.srt", ferrySRT, "The ferry left the pier at nine. Nobody was hurt."},
-		{"12.srt", ferrySRT, "The ferry left the pier at nine. Nobody was hurt."},
+		// A name that says nothing and a first line that is a sentence:
+		// no title (the file name names the report), except for pasted
+		// text, which has no other name.
+		{"captions.srt", ferrySRT, ""},
+		{"12.srt", ferrySRT, ""},
 		{"", ferrySRT, "The ferry left the pier at nine. Nobody was hurt."},
 		{"news.vtt", "WEBVTT - Evening bulletin\n\n00:01.000 --> 00:02.000\nHello.\n", "Evening bulletin"},
 		{"news.vtt", "WEBVTT\nKind: captions\n\n00:01.000 --> 00:02.000\nHello.\n", "News"},

@@ -11,6 +11,7 @@ import (
 	"parallax/app"
 	"parallax/app/annotate"
 	"parallax/app/compare"
+	"parallax/app/ingest"
 )
 
 // NewComparison saves a comparison of the reports ids, in that column order,
@@ -63,14 +64,13 @@ func ComparisonName(reports []app.Report) string {
 	return strings.Join(parts, " · ")
 }
 
-// Title is the title an editor sees for r: its title, else its file name,
-// never empty. The window and the exports name reports by it.
+// Title is the title an editor sees for r (ingest.DisplayTitle): its real
+// title, else its file name made readable, never a sentence of its body
+// and never empty. The library list and the window's messages name
+// reports by it.
 func Title(r app.Report) string {
-	switch {
-	case r.Title != "":
-		return r.Title
-	case r.FileName != "":
-		return r.FileName
+	if t := ingest.DisplayTitle(r); t != "" {
+		return t
 	}
 	return "Untitled report"
 }

@@ -100,7 +100,7 @@ func TestOpenComparisonAfterRemoval(t *testing.T) {
 func TestComparisonName(t *testing.T) {
 	rs := []app.Report{{Outlet: "Reuters"}, {Title: "A very long title of a web article about the ferry"}, {FileName: "radio.txt"}, {Outlet: "AP"}, {Outlet: "AFP"}}
 	got := workspace.ComparisonName(rs)
-	want := "Reuters · A very long title of a web… · radio.txt · + 2 more"
+	want := "Reuters · A very long title of a web… · Radio · + 2 more"
 	if got != want {
 		t.Fatalf("ComparisonName = %q, want %q", got, want)
 	}

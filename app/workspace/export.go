@@ -42,28 +42,29 @@ func KeepVerdicts(m *export.Memo, verdicts []app.Verdict) {
 
 // Export writes saved comparison id in format (one of export.Formats) to
 // out, aligned as the editor left it; only, when not empty, keeps the rows
-// judged one of those verdicts. It aligns, so it is slow: call it off the
+// judged one of those verdicts. It returns the memo it wrote, so that the
+// caller can say what it wrote. It aligns, so it is slow: call it off the
 // UI goroutine.
-func (w *Workspace) Export(ctx context.Context, id int64, format string, only []app.Verdict, opt export.Options, out io.Writer) error {
+func (w *Workspace) Export(ctx context.Context, id int64, format string, only []app.Verdict, opt export.Options, out io.Writer) (export.Memo, error) {
 	if !slices.Contains(export.Formats, format) {
-		return fmt.Errorf("unknown format %q (use %s)", format, strings.Join(export.Formats, ", "))
+		return export.Memo{}, fmt.Errorf("unknown format %q (use %s)", format, strings.Join(export.Formats, ", "))
 	}
 	c, reports, err := w.OpenComparison(ctx, id)
 	if err != nil {
-		return err
+		return export.Memo{}, err
 	}
 	a, err := w.Align(ctx, c, reports, nil)
 	if err != nil {
-		return err
+		return export.Memo{}, err
 	}
 	notes, err := w.Notes(ctx, id)
 	if err != nil {
-		return err
+		return export.Memo{}, err
 	}
 	a.SetNotes(notes)
 	m := Memo(c, a)
 	if len(only) > 0 {
 		KeepVerdicts(&m, only)
 	}
-	return export.Write(out, format, &m, opt)
+	return m, export.Write(out, format, &m, opt)
 }

@@ -16,7 +16,7 @@ import (
 // transaction and nothing else.
 func (w *Workspace) SaveNote(ctx context.Context, n *app.Note) error {
 	if !n.Verdict.Valid() {
-		return fmt.Errorf("%q is not a verdict (use %s)", n.Verdict, verdictList())
+		return fmt.Errorf("%q is not a verdict (use %s)", n.Verdict, strings.Join(VerdictNames(), ", "))
 	}
 	if err := w.store.SaveNote(ctx, n); err != nil {
 		return fmt.Errorf("could not save the note: %w", err)
@@ -120,21 +120,22 @@ func ParseVerdicts(s string) ([]app.Verdict, error) {
 		}
 		v := app.Verdict(part)
 		if !v.Valid() {
-			return nil, fmt.Errorf("%q is not a verdict (use %s)", part, verdictList())
+			return nil, fmt.Errorf("%q is not a verdict (use %s)", part, strings.Join(VerdictNames(), ", "))
 		}
 		out = append(out, v)
 	}
 	if len(out) == 0 {
-		return nil, fmt.Errorf("no verdict given (use %s)", verdictList())
+		return nil, fmt.Errorf("no verdict given (use %s)", strings.Join(VerdictNames(), ", "))
 	}
 	return out, nil
 }
 
-// verdictList names the verdicts for an error message.
-func verdictList() string {
+// VerdictNames names the verdicts as ParseVerdicts reads them and a command
+// line takes them ("single-source"), for messages and help.
+func VerdictNames() []string {
 	names := make([]string, len(app.Verdicts))
 	for i, v := range app.Verdicts {
 		names[i] = strings.ReplaceAll(string(v), " ", "-")
 	}
-	return strings.Join(names, ", ")
+	return names
 }

@@ -157,13 +157,13 @@ func TestNotesThroughTheLibrary(t *testing.T) {
 	}
 
 	var b bytes.Buffer
-	if err := ws.Export(ctx, c.ID, "json", []app.Verdict{app.Disputed}, export.Options{}, &b); err != nil {
+	if _, err := ws.Export(ctx, c.ID, "json", []app.Verdict{app.Disputed}, export.Options{}, &b); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.Contains(b.String(), "Meridian says 12") || !strings.Contains(b.String(), c.Summary) || !json.Valid(b.Bytes()) {
 		t.Errorf("the export lacks the note or the summary: %.300s", b.String())
 	}
-	if err := ws.Export(ctx, c.ID, "docx", nil, export.Options{}, &b); err == nil || !strings.Contains(err.Error(), "unknown format") {
+	if _, err := ws.Export(ctx, c.ID, "docx", nil, export.Options{}, &b); err == nil || !strings.Contains(err.Error(), "unknown format") {
 		t.Errorf("export as docx: %v", err)
 	}
 

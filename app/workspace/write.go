@@ -1,7 +1,9 @@
 package workspace
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -13,7 +15,7 @@ import (
 func WriteFile(path string, data []byte) error {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return writeError(path, err)
 	}
 	tmp := f.Name()
 	_, err = f.Write(data)
@@ -31,7 +33,43 @@ func WriteFile(path string, data []byte) error {
 	}
 	if err != nil {
 		os.Remove(tmp)
-		return fmt.Errorf("cannot write %s: %w", path, err)
+		return writeError(path, err)
 	}
 	return nil
 }
+
+// writeError says why path could not be written in the editor's words,
+// without the temporary file's name: path is a folder, its folder is
+// missing, writing there is not allowed, or the system's own reason (disk
+// full, say). It unwraps to err.
+func writeError(path string, err error) error {
+	var reason string
+	var pe *fs.PathError
+	var le *os.LinkError
+	fi, statErr := os.Stat(path)
+	switch {
+	case statErr == nil && fi.IsDir():
+		reason = "it is a folder"
+	case errors.Is(err, fs.ErrNotExist):
+		reason = "there is no folder " + filepath.Dir(path)
+	case errors.Is(err, fs.ErrPermission):
+		reason = "permission denied"
+	case errors.As(err, &pe):
+		reason = pe.Err.Error()
+	case errors.As(err, &le):
+		reason = le.Err.Error()
+	default:
+		reason = err.Error()
+	}
+	return &writeFailure{msg: fmt.Sprintf("cannot write %s: %s", path, reason), err: err}
+}
+
+// writeFailure is a failed WriteFile: a message for the editor and the
+// error underneath for errors.Is.
+type writeFailure struct {
+	msg string
+	err error
+}
+
+func (e *writeFailure) Error() string { return e.msg }
+func (e *writeFailure) Unwrap() error { return e.err }
