@@ -10,6 +10,7 @@ import (
 
 	"parallax/app/compare"
 	"parallax/app/export"
+	"parallax/app/nouns"
 	"parallax/app/workspace"
 )
 
@@ -94,16 +95,8 @@ func (c *call) emit(data []byte, out string, m *export.Memo) error {
 	if err := workspace.WriteFile(out, data); err != nil {
 		return err
 	}
-	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", out, count(m.RowsWritten(), "row"), count(len(m.C.Docs), "report"))
+	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", out, nouns.Count(m.RowsWritten(), "row"), nouns.Count(len(m.C.Docs), "report"))
 	return nil
-}
-
-// count is n with its noun: "1 row", "12 rows".
-func count(n int, noun string) string {
-	if n == 1 {
-		return "1 " + noun
-	}
-	return fmt.Sprintf("%d %ss", n, noun)
 }
 
 // IsTerminal reports whether f is a terminal: a character device that is

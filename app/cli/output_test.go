@@ -79,14 +79,6 @@ func TestWroteLine(t *testing.T) {
 	}
 }
 
-func TestCount(t *testing.T) {
-	for n, want := range map[int]string{0: "0 rows", 1: "1 row", 12: "12 rows"} {
-		if got := count(n, "row"); got != want {
-			t.Errorf("count(%d) = %q, want %q", n, got, want)
-		}
-	}
-}
-
 // TestIsTerminal: a file and the null device (`> /dev/null`, a character
 // device too) are not terminals.
 func TestIsTerminal(t *testing.T) {

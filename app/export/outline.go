@@ -7,6 +7,7 @@ import (
 	"parallax/app"
 	"parallax/app/align"
 	"parallax/app/compare"
+	"parallax/app/nouns"
 )
 
 // row is one row of a comparison as an export writes it: its claims marked
@@ -217,7 +218,7 @@ func strengthLegend() string {
 // difference; 19 stated by one report only".
 func counts(c *compare.Comparison) string {
 	n := c.Counts()
-	s := fmt.Sprintf("%s: %s stated by two or more reports", plural(n.Rows, "row"), plural(n.Shared, "claim"))
+	s := fmt.Sprintf("%s: %s stated by two or more reports", nouns.Count(n.Rows, "row"), nouns.Count(n.Shared, "claim"))
 	switch {
 	case n.Flagged == 0:
 	case n.Shared == 1:
@@ -226,14 +227,6 @@ func counts(c *compare.Comparison) string {
 		s += fmt.Sprintf(", %d of them flagged for a difference", n.Flagged)
 	}
 	return s + fmt.Sprintf("; %d stated by one report only", n.Single)
-}
-
-// plural is "1 row" or "3 rows".
-func plural(n int, what string) string {
-	if n == 1 {
-		return "1 " + what
-	}
-	return fmt.Sprintf("%d %ss", n, what)
 }
 
 // leftOut says how many weak links between rows a memo leaves out.
