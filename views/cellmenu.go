@@ -21,9 +21,10 @@ func (g *grid) showCellMenu(p, d int, at fyne.Position) {
 	widget.ShowPopUpMenuAtPosition(g.cellMenu(p, d), g.v.m.win.Canvas(), at)
 }
 
-// cellMenu is the menu of the cell of report d in row p: copy the claim or
-// the row, the manual fixes and the verdicts, each the notes panel's own
-// action.
+// cellMenu is the menu of the cell of report d in row p: copy the words
+// selected in it, the claim or the row, the manual fixes and the
+// verdicts, each the notes panel's own action. Ctrl+C, shown beside the
+// item it does, copies the words when some are selected and else the row.
 func (g *grid) cellMenu(p, d int) *fyne.Menu {
 	v := g.v
 	ri := g.visible[p]
@@ -32,10 +33,18 @@ func (g *grid) cellMenu(p, d int) *fyne.Menu {
 	k := slices.IndexFunc(claims, func(c align.Ref) bool { return c.Doc == d })
 	empty := v.s.Rows[ri].Cells[d].Empty()
 
+	copyWords := fyne.NewMenuItem("Copy selected words", v.copySelection)
+	if from, _ := g.words.in(ri, d); from >= 0 {
+		copyWords.Shortcut = &fyne.ShortcutCopy{}
+	} else {
+		copyWords.Disabled = true
+	}
 	copyClaim := fyne.NewMenuItem("Copy claim", func() { v.copyClaim(ri, d) })
 	copyClaim.Disabled = empty
 	copyRow := fyne.NewMenuItem("Copy row", v.copyRow)
-	copyRow.Shortcut = &fyne.ShortcutCopy{}
+	if copyWords.Disabled {
+		copyRow.Shortcut = &fyne.ShortcutCopy{}
+	}
 	link := fyne.NewMenuItem("Link with another row…", func() { np.rowAction(np.startLink) })
 	unlink := fyne.NewMenuItem("Unlink this claim", func() { np.rowAction(func() { np.unlinkClaim(k) }) })
 	unlink.Disabled = empty || k < 0 || len(claims) < 2
@@ -49,6 +58,6 @@ func (g *grid) cellMenu(p, d int) *fyne.Menu {
 		verdicts.ChildMenu.Items = append(verdicts.ChildMenu.Items, item)
 	}
 	note := fyne.NewMenuItem("Write note", np.focusNote)
-	return fyne.NewMenu("", copyClaim, copyRow, fyne.NewMenuItemSeparator(),
+	return fyne.NewMenu("", copyWords, copyClaim, copyRow, fyne.NewMenuItemSeparator(),
 		link, unlink, split, fyne.NewMenuItemSeparator(), verdicts, note)
 }

@@ -21,8 +21,8 @@ func (g *grid) rowText(ri int) string {
 	return strings.Join(lines, "\n")
 }
 
-// copyRow puts the selected row's claims on the clipboard (Edit › Copy
-// row, Ctrl+C in the rows).
+// copyRow puts the selected row's claims on the clipboard (the cell
+// menu's Copy row; Ctrl+C when no words are selected, copySelection).
 func (v *comparisonView) copyRow() {
 	ri := v.grid.selected()
 	if v.s == nil || ri < 0 {

@@ -51,6 +51,7 @@ type grid struct {
 	widths  []float32 // of the shown columns (columnWidths)
 	width   float32   // width the rows were wrapped for
 	sel     int       // position in visible of the selected row, -1 for none
+	words   wordSel   // the words selected in a cell (textsel.go)
 	hits    []int     // find hits, positions in visible
 	hit     int
 	findQ   string  // the find query, folded, whose words the cells mark
@@ -81,7 +82,7 @@ type grid struct {
 }
 
 func newGrid(v *comparisonView) *grid {
-	return &grid{v: v, sel: -1, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}},
+	return &grid{v: v, sel: -1, words: noWords, rewrapDelay: rewrapDelay, folds: folds{open: map[string]bool{}},
 		whole: v.m.app.Preferences().Bool(prefWholeRows)}
 }
 
@@ -115,6 +116,7 @@ func (g *grid) say(msg string) {
 func (g *grid) clear() {
 	g.list = nil
 	g.sel = -1
+	g.words = noWords
 	g.rowsHolder.Objects = nil
 	g.rowsHolder.Refresh()
 }
@@ -123,6 +125,7 @@ func (g *grid) clear() {
 func (g *grid) reset(s *sheet.Sheet) {
 	g.pieces = make([][][]piece, len(s.Rows))
 	g.sel = -1
+	g.words = noWords
 }
 
 // selected is the sheet row selected, -1 for none.
@@ -284,7 +287,9 @@ func (g *grid) createRow() fyne.CanvasObject {
 	objs := []fyne.CanvasObject{newGutter()}
 	for range g.cols {
 		c := newCell(g.meas)
+		c.onTap = g.tapCell
 		c.onMenu = g.showCellMenu
+		c.onWords = g.selectWords
 		objs = append(objs, c)
 	}
 	return container.NewStack(container.New(&gridLayout{g: g}, objs...), newFrame(), newFoldLine())
@@ -311,6 +316,7 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 			break
 		}
 		ps := g.cellPieces(ri, d)
+		c.Objects[i+1].(*cell).text.showSelected(g.words.in(ri, d))
 		c.Objects[i+1].(*cell).set(p, d, ps, findMarks(ps, g.findQ), row.Cells[d].Ref, g.v.colour[d], tip)
 	}
 }
@@ -319,6 +325,9 @@ func (g *grid) updateRow(p widget.ListItemID, o fyne.CanvasObject) {
 func (g *grid) picked(p widget.ListItemID) {
 	old := g.sel
 	g.sel = p
+	if g.words.ok() && (p < 0 || p >= len(g.visible) || g.visible[p] != g.words.ri) {
+		g.clearWords()
+	}
 	g.relayLines(old, p)
 	g.ov.mark(p)
 	g.onSelect(p)

@@ -102,7 +102,9 @@ func (r *gutterRenderer) Refresh() {
 // cell is one report's claim in a row: a faint edge in the report's
 // colour, a tint for the row's reference claim, and the highlighted text.
 // An empty cell (the report does not state the claim) draws nothing. A
-// right-click asks onMenu for the cell's menu (cellmenu.go).
+// click asks onTap to select the row, a right-click asks onMenu for the
+// cell's menu (cellmenu.go), a drag over the words tells onWords which
+// are selected (textsel.go).
 type cell struct {
 	widget.BaseWidget
 	bg   *canvas.Rectangle
@@ -113,15 +115,28 @@ type cell struct {
 	// empty: no claim
 	empty bool
 	// pos and doc are the cell's row (position in the visible rows) and
-	// report, for onMenu.
+	// report, for onTap, onMenu and onWords.
 	pos, doc int
+	onTap    func(pos int)
 	onMenu   func(pos, doc int, at fyne.Position)
+	onWords  func(pos, doc, from, to int)
 }
 
-var _ fyne.SecondaryTappable = (*cell)(nil)
+// A cell takes the click itself: the list row under it would get none,
+// since the pointer finds the deepest object that takes a click or a
+// right-click.
+var (
+	_ fyne.Tappable          = (*cell)(nil)
+	_ fyne.SecondaryTappable = (*cell)(nil)
+)
 
 func newCell(m *measurer) *cell {
 	c := &cell{bg: canvas.NewRectangle(color.Transparent), edge: canvas.NewRectangle(color.Transparent), text: newHighlight(m)}
+	c.text.onSelect = func(from, to int) {
+		if c.onWords != nil {
+			c.onWords(c.pos, c.doc, from, to)
+		}
+	}
 	c.ExtendBaseWidget(c)
 	return c
 }
@@ -133,6 +148,13 @@ func (c *cell) set(pos, doc int, ps []piece, found []bool, ref bool, colour int,
 	c.ref, c.col, c.empty = ref, colour, ps == nil
 	c.text.set(ps, found, tip)
 	c.Refresh()
+}
+
+// Tapped selects the cell's row.
+func (c *cell) Tapped(*fyne.PointEvent) {
+	if c.onTap != nil {
+		c.onTap(c.pos)
+	}
 }
 
 // TappedSecondary opens the cell's menu where it was right-clicked.

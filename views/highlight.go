@@ -208,12 +208,18 @@ type highlight struct {
 	// tip explains flag n in words for the hover tip; may be nil.
 	tip   func(n int) string
 	popup *widget.PopUp
+	// selFrom to selTo are the pieces drawn selected (textsel.go; selFrom
+	// -1: none); anchor is the piece a drag began on, -1 between drags;
+	// onSelect is told the pieces a drag covers.
+	selFrom, selTo int
+	anchor         int
+	onSelect       func(from, to int)
 }
 
 var _ desktop.Hoverable = (*highlight)(nil)
 
 func newHighlight(m *measurer) *highlight {
-	h := &highlight{m: m}
+	h := &highlight{m: m, selFrom: -1, selTo: -1, anchor: -1}
 	h.ExtendBaseWidget(h)
 	return h
 }
@@ -316,6 +322,7 @@ func (r *highlightRenderer) Refresh() {
 func (r *highlightRenderer) Layout(size fyne.Size) {
 	ps, found := r.h.pieces, r.h.found
 	isFound := func(i int) bool { return i < len(found) && found[i] }
+	isSel := r.h.isSelected
 	if size == r.laid && len(ps) == len(r.laidPieces) && (len(ps) == 0 || &ps[0] == &r.laidPieces[0]) {
 		return
 	}
@@ -325,6 +332,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 	dim := themeColor(theme.ColorNamePlaceHolder)
 	flagC := themeColor(colorFlag)
 	findFill, findEdge := themeColor(colorFind), themeColor(colorFindEdge)
+	selFill := themeColor(colorWords)
 	objs := r.objects[:0]
 	all := wrap(ps, size.Width)
 	starts := all
@@ -343,9 +351,9 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 		y := float32(li) * m.lineH
 		x := float32(0)
 		for i := s; i < end; {
-			// Group pieces of one kind and flag, found or not.
+			// Group pieces of one kind and flag, found or not, selected or not.
 			j := i + 1
-			for j < end && ps[j].kind == ps[i].kind && ps[j].flag == ps[i].flag && ps[i].kind != badgeKind && isFound(j) == isFound(i) {
+			for j < end && ps[j].kind == ps[i].kind && ps[j].flag == ps[i].flag && ps[i].kind != badgeKind && isFound(j) == isFound(i) && isSel(j) == isSel(i) {
 				j++
 			}
 			var sb strings.Builder
@@ -359,6 +367,18 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 				}
 			}
 			kind := ps[i].kind
+			if isSel(i) {
+				// The selection runs on through the space after its
+				// last word unless the selection ends there.
+				sw := w
+				if isSel(j) {
+					sw += ps[j-1].space
+				}
+				sel := canvas.NewRectangle(selFill)
+				sel.Move(fyne.NewPos(x-1, y-1))
+				sel.Resize(fyne.NewSize(sw+2, m.lineH+1))
+				objs = append(objs, sel)
+			}
 			if kind == badgeKind {
 				bg := canvas.NewRectangle(flagC)
 				bg.CornerRadius = 3
@@ -388,7 +408,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 					objs = append(objs, box)
 				}
 				col := fg
-				if kind == compare.Missing || kind == compare.Was || kind == cueKind {
+				if struck(kind) || kind == cueKind {
 					col = dim
 				}
 				t := canvas.NewText(sb.String(), col)
@@ -396,7 +416,7 @@ func (r *highlightRenderer) Layout(size fyne.Size) {
 				t.Move(fyne.NewPos(x, y))
 				t.Resize(fyne.NewSize(w, m.lineH-3))
 				objs = append(objs, t)
-				if kind == compare.Missing || kind == compare.Was {
+				if struck(kind) {
 					line := canvas.NewRectangle(dim)
 					line.Move(fyne.NewPos(x, y+m.lineH*0.52))
 					line.Resize(fyne.NewSize(w, 1))

@@ -626,7 +626,7 @@ func TestMenuShortcutsUnique(t *testing.T) {
 	}
 	ui(m.showShortcuts)
 	d := topDialog(m)
-	for _, want := range []string{"Ctrl+C Edit › Copy row", "Ctrl+Z Edit › Undo", "Ctrl+Shift+Z Edit › Redo", "Ctrl+= View › Larger text",
+	for _, want := range []string{"Ctrl+C Edit › Copy", "Ctrl+Z Edit › Undo", "Ctrl+Shift+Z Edit › Redo", "Ctrl+= View › Larger text",
 		"Alt+U Go › Next unreviewed row", "Alt+S Go › Next single-source row", "Ctrl+P File › Print…", "Page Up, Page Down", "Right-click a cell"} {
 		if !strings.Contains(d, want) {
 			t.Errorf("Keyboard shortcuts lacks %q:\n%s", want, d)

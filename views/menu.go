@@ -69,7 +69,7 @@ func (m *Main) buildMenu() *fyne.MainMenu {
 	redo := fyne.NewMenuItem("Redo", func() { m.undoLast(true) })
 	redo.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyZ, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift}
 	redo.Icon = theme.ContentRedoIcon()
-	copyRow := fyne.NewMenuItem("Copy row", func() { m.forwardOr(&fyne.ShortcutCopy{Clipboard: m.app.Clipboard()}, m.cmp.copyRow) })
+	copyRow := fyne.NewMenuItem("Copy", func() { m.forwardOr(&fyne.ShortcutCopy{Clipboard: m.app.Clipboard()}, m.cmp.copySelection) })
 	copyRow.Shortcut = &fyne.ShortcutCopy{}
 	copyRow.Icon = theme.ContentCopyIcon()
 

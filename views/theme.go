@@ -67,6 +67,9 @@ const (
 	// matches: blue, which no difference colour uses.
 	colorFind     fyne.ThemeColorName = "parallax-find"
 	colorFindEdge fyne.ThemeColorName = "parallax-find-edge"
+	// colorWords fills the words selected in a claim (textsel.go): a
+	// stronger blue than the selected row's, so it shows on that row.
+	colorWords fyne.ThemeColorName = "parallax-words"
 )
 
 // palette holds each named colour as {light, dark}. Highlight backgrounds
@@ -88,6 +91,7 @@ var palette = map[fyne.ThemeColorName][2]color.NRGBA{
 	colorFlagged:  {{0xd0, 0x3a, 0x3a, 0xff}, {0xff, 0x5f, 0x5f, 0xff}},
 	colorFind:     {{0x1a, 0x73, 0xe8, 0x38}, {0x4d, 0xa3, 0xff, 0x40}},
 	colorFindEdge: {{0x1a, 0x73, 0xe8, 0xff}, {0x6c, 0xb6, 0xff, 0xff}},
+	colorWords:    {{0x3d, 0x7b, 0xd9, 0x80}, {0x5a, 0x9b, 0xf0, 0x90}},
 	// Fyne's focus colour (a 16 % tint) is hard to see on a button or a
 	// chooser reached with Tab; a stronger one marks the focused control.
 	theme.ColorNameFocus: {{0x00, 0x6c, 0xff, 0x66}, {0x3d, 0x9b, 0xff, 0x70}},
