@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"parallax/app/compare"
+	"parallax/app/nouns"
 )
 
 // An editor quotes a report: dragging across a claim's words selects them
@@ -178,5 +179,5 @@ func (v *comparisonView) copySelection() {
 		return
 	}
 	v.m.app.Clipboard().SetContent(text)
-	v.m.status.set(fmt.Sprintf("Copied %d words of %s’s claim in row %d.", n, v.s.C.Docs[v.grid.words.doc].Label(), v.grid.words.ri+1))
+	v.m.status.set(fmt.Sprintf("Copied %s of %s’s claim in row %d.", nouns.Count(n, "word"), v.s.C.Docs[v.grid.words.doc].Label(), v.grid.words.ri+1))
 }
