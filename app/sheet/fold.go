@@ -2,6 +2,7 @@ package sheet
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"parallax/app/compare"
@@ -92,8 +93,10 @@ func FoldOf(folds []Fold, ri int) *Fold {
 }
 
 // FoldLabel says what a fold holds in an editor's words: "6 claims only in
-// Reuters", or "5 claims each in one report only: 3 Radio Horizon,
-// 2 Meridian Wire" when the run mixes reports (most first).
+// Reuters", or "5 claims each in one report only: Radio Horizon (3),
+// Meridian Wire (2)" when the run mixes reports (most first). The count
+// follows the name so that a name that starts or ends with a number
+// ("2024 report", "Story 3") does not run into it.
 func (s *Sheet) FoldLabel(f *Fold) string {
 	per := make([]int, len(s.C.Docs))
 	var order []int // reports in order of first appearance
@@ -111,14 +114,10 @@ func (s *Sheet) FoldLabel(f *Fold) string {
 		return fmt.Sprintf("%d claims only in %s", len(f.Rows), s.C.Docs[order[0]].Label())
 	}
 	// Most claims first; ties keep the order of appearance.
-	for i := 1; i < len(order); i++ {
-		for j := i; j > 0 && per[order[j]] > per[order[j-1]]; j-- {
-			order[j], order[j-1] = order[j-1], order[j]
-		}
-	}
+	slices.SortStableFunc(order, func(a, b int) int { return per[b] - per[a] })
 	parts := make([]string, len(order))
 	for i, d := range order {
-		parts[i] = fmt.Sprintf("%d %s", per[d], s.C.Docs[d].Label())
+		parts[i] = fmt.Sprintf("%s (%d)", s.C.Docs[d].Label(), per[d])
 	}
 	return fmt.Sprintf("%d claims each in one report only: %s", len(f.Rows), strings.Join(parts, ", "))
 }

@@ -113,8 +113,8 @@ func TestFoldsOfFilteredRows(t *testing.T) {
 func TestFoldLabel(t *testing.T) {
 	for _, tc := range []struct{ pattern, want string }{
 		{"bbb", "3 claims only in Radio Horizon"},
-		{"abb", "3 claims each in one report only: 2 Radio Horizon, 1 Reuters"},
-		{"abba", "4 claims each in one report only: 2 Reuters, 2 Radio Horizon"},
+		{"abb", "3 claims each in one report only: Radio Horizon (2), Reuters (1)"},
+		{"abba", "4 claims each in one report only: Reuters (2), Radio Horizon (2)"},
 	} {
 		s := patterned(tc.pattern)
 		folds := s.Folds(all(len(s.Rows)))
