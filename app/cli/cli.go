@@ -20,6 +20,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"text/tabwriter"
@@ -157,6 +158,7 @@ func (c *call) dbPath() (string, error) {
 // its flags wherever they stand, and runs it; -h or --help anywhere prints
 // the command's help instead.
 func run(args []string, env Env) error {
+	args = commandFirst(args)
 	cmd := find("")
 	if len(args) > 0 {
 		switch name := args[0]; name {
@@ -180,6 +182,28 @@ func run(args []string, env Env) error {
 		return c.usage("%v", err)
 	}
 	return runCmd(c, pos)
+}
+
+// commandFirst moves a command named after a leading --db PATH to the
+// front: `parallax --db lib.db list` is how many tools take a global
+// option, and --db is the one option every command shares. Anything else
+// before the command stays where it is, and is the window's to judge.
+func commandFirst(args []string) []string {
+	i := 0
+	for i < len(args) {
+		switch a := args[i]; {
+		case a == "--db" || a == "-db":
+			i += 2
+		case strings.HasPrefix(a, "--db=") || strings.HasPrefix(a, "-db="):
+			i++
+		default:
+			if i > 0 && find(a) != nil && a != "" {
+				return slices.Concat([]string{a}, args[:i], args[i+1:])
+			}
+			return args
+		}
+	}
+	return args
 }
 
 // windowCmd opens the window: the default when no command is named.

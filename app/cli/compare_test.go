@@ -197,3 +197,17 @@ func TestCompareEditor(t *testing.T) {
 		}
 	}
 }
+
+// TestDBBeforeCommand: `parallax --db PATH COMMAND ...`, the order many
+// tools take their global options in, runs COMMAND with that library,
+// as `parallax COMMAND --db PATH ...` does.
+func TestDBBeforeCommand(t *testing.T) {
+	files := apptest.SampleFiles(t)
+	want, _, _ := runAt(false, append([]string{"compare", "--db", "lib.db"}, files...)...)
+	for _, lead := range [][]string{{"--db", "lib.db"}, {"-db", "lib.db"}, {"--db=lib.db"}} {
+		code, out, errs := runAt(false, append(append(lead, "compare"), files...)...)
+		if code != want || !strings.HasPrefix(out, "# ") || errs != "" {
+			t.Errorf("%v compare: exit %d (want %d), stderr %q", lead, code, want, errs)
+		}
+	}
+}
