@@ -48,7 +48,9 @@ func BenchmarkOpenAlign(b *testing.B) {
 // viewOf puts s on a headless comparison view 1,000 pixels wide.
 func viewOf(b *testing.B, c app.Comparison, reports []app.Report, s *sheet.Sheet) *comparisonView {
 	test.NewTempApp(b)
-	m := &Main{app: fyne.CurrentApp(), ctx: context.Background()}
+	m := &Main{app: fyne.CurrentApp(), ctx: context.Background(), theme: &appTheme{mode: themeLight}}
+	// The window's theme, as New sets it: the cells' colours are its own.
+	m.app.Settings().SetTheme(m.theme)
 	m.win = m.app.NewWindow("bench")
 	m.status = newStatusBar()
 	m.status.build()
