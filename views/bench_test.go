@@ -79,7 +79,9 @@ func BenchmarkOpenRows(b *testing.B) {
 		v.grid.pieces = make([][][]piece, len(s.Rows))
 		v.grid.rebuild()
 	}
-	b.ReportMetric(float64(len(v.grid.visible)), "rows")
+	// Lines on the list: rows, and runs of single-source rows folded to one.
+	b.ReportMetric(float64(len(s.Rows)), "rows")
+	b.ReportMetric(float64(len(v.grid.visible)), "lines")
 }
 
 // BenchmarkRewrap: a window resize, words already measured: wrap every row
@@ -98,7 +100,7 @@ func BenchmarkRewrap(b *testing.B) {
 		v.grid.heights, v.grid.offsets = v.grid.layRows(v.grid.visible, v.grid.widths)
 		i++
 	}
-	b.ReportMetric(float64(len(v.grid.visible)), "rows")
+	b.ReportMetric(float64(len(v.grid.visible)), "lines")
 }
 
 // BenchmarkScroll: what scrolling costs per row brought on screen: the
