@@ -20,7 +20,11 @@ export DISPLAY="$DISPLAY_NUM"
 # user's config directory: a fresh one, so every run starts as a new user's.
 export XDG_CONFIG_HOME="$tmp/config"
 export LANG=en_US.UTF-8
-sleep 1
+# Wait for the X server to answer (a loaded machine takes more than a second).
+for i in $(seq 1 50); do
+	xdotool getdisplaygeometry >/dev/null 2>&1 && break
+	sleep 0.2
+done
 start_parallax() { # files...
 	PARALLAX_DB="$tmp/library.db" "$BIN" "$@" >"$tmp/log" 2>&1 &
 	app=$!
