@@ -14,7 +14,7 @@ func (d *doc) prose(s, e int) {
 	text := d.text
 	starts := []int{s} // claim starts in this block, for the run-on check
 	if de, ok := d.dateline(s, e); ok {
-		d.cut(s, Dateline)
+		d.cut(s, lead)
 		d.cut(de, Sentence)
 		starts = append(starts, de)
 	}
@@ -32,21 +32,35 @@ func (d *doc) prose(s, e int) {
 		if a < b {
 			toks := d.tokensIn(a, b)
 			short := d.shortLine(a, b, toks)
+			own := false // the line is a claim or a lead piece of its own
 			switch {
 			case isListItem(text[a:b]):
 				d.cut(a, Sentence)
 				starts = append(starts, a)
+			case (prevEnded || prevShort) && d.byline(a, b, toks):
+				d.cut(a, lead)
+				own = true
 			case short && (prevEnded || prevShort) && d.nextLineStarts(le, e):
 				k := Heading
 				if hasDate(toks) {
 					k = Dateline
 				}
 				d.cut(a, k)
-				starts = append(starts, a)
-				if le < e {
-					d.cut(le, Sentence)
-					starts = append(starts, le)
+				own = true
+			}
+			if own && le < e {
+				d.cut(le, Sentence)
+				starts = append(starts, a, le)
+				// A dateline may open the story under a headline or byline.
+				if ns, _ := trim(text, le, e); ns < e {
+					if de, ok := d.dateline(ns, e); ok {
+						d.cut(ns, lead)
+						d.cut(de, Sentence)
+						starts = append(starts, de)
+					}
 				}
+			} else if own {
+				starts = append(starts, a)
 			}
 			prevShort = short
 			prevEnded = endsSentence(text[a:b])
@@ -326,9 +340,15 @@ func set(words ...string) map[string]bool {
 // endsSentence reports whether a trimmed line ends with sentence
 // punctuation, before any closing quotes or brackets.
 func endsSentence(line string) bool {
-	line = strings.TrimRightFunc(line, isCloser)
+	line = trimClosers(line)
 	r, _ := utf8.DecodeLastRuneInString(line)
 	return r == '.' || r == '!' || r == '?' || r == '…'
+}
+
+// trimClosers drops the closing quotes and brackets that end a line, and
+// the spaces tokenised copy writes before them ("Marsh . \"").
+func trimClosers(line string) string {
+	return strings.TrimRightFunc(line, func(r rune) bool { return isCloser(r) || unicode.IsSpace(r) })
 }
 
 // shortLine reports whether a trimmed line looks like a heading: at most 12
@@ -339,7 +359,7 @@ func (d *doc) shortLine(a, b int, toks []textnorm.Token) bool {
 	if len(toks) == 0 || len(toks) > 12 || b-a > 100 {
 		return false
 	}
-	r, _ := utf8.DecodeLastRuneInString(strings.TrimRightFunc(line, isCloser))
+	r, _ := utf8.DecodeLastRuneInString(trimClosers(line))
 	switch r {
 	case '.', '!', '?', '…', ',', ';', ':', '-', '–', '—':
 		return false
@@ -415,50 +435,6 @@ func hasDate(toks []textnorm.Token) bool {
 		}
 	}
 	return false
-}
-
-// dateline finds a date line at the start of a block: a short lead ending
-// in a spaced dash ("karsk ( velnews ) -", "GENEVA —",
-// "LONDON, March 3 (Reuters) -"). It returns where the story starts.
-func (d *doc) dateline(s, e int) (int, bool) {
-	text := d.text
-	limit := s + 120
-	if limit > e {
-		limit = e
-	}
-	if nl := strings.IndexByte(text[s:limit], '\n'); nl >= 0 {
-		limit = s + nl
-	}
-	head := text[s:limit]
-	dash := -1
-	var dashLen int
-	for _, sep := range []string{" - ", " -- ", " – ", " — ", "—", "–"} {
-		if k := strings.Index(head, sep); k > 0 && (dash < 0 || k < dash) {
-			dash, dashLen = k, len(sep)
-		}
-	}
-	if dash < 0 {
-		return 0, false
-	}
-	prefix := head[:dash]
-	toks := d.tokensIn(s, s+dash)
-	if len(toks) == 0 || len(toks) > 8 || strings.ContainsAny(prefix, "!?;") {
-		return 0, false
-	}
-	if strings.Contains(head[dash:dash+dashLen], "—") || strings.Contains(head[dash:dash+dashLen], "–") {
-		if head[dash] != ' ' && !allCaps(prefix) {
-			return 0, false // "the Brel council—a body of nine": an em dash in a sentence
-		}
-	}
-	paren := strings.Contains(prefix, "(") && strings.Contains(prefix, ")")
-	if !paren && !(allCaps(prefix) && !d.lower) && !hasDate(toks) {
-		return 0, false
-	}
-	after, _ := trim(text, s+dash+dashLen, e)
-	if after >= e {
-		return 0, false
-	}
-	return after, true
 }
 
 // allCaps reports whether s has letters and no lower-case letter.

@@ -4,12 +4,15 @@
 // # Contract
 //
 // Segment returns byte spans of the original text, ordered, non-overlapping,
-// each trimmed of surrounding white space, that together cover every byte
-// that is not white space. The segmenter only ever decides where to cut; it
-// never drops or rewrites text, so every highlight in the window maps back
-// to the report, and the property is easy to test by fuzzing (FuzzSegment).
-// Internally this is literal: the package collects cut positions, and claims
-// are the trimmed stretches between consecutive cuts.
+// each trimmed of surrounding white space, that together with the pieces
+// left out as report metadata (datelines, bylines and credits, see lead.go)
+// cover every byte that is not white space. The segmenter only ever decides
+// where to cut and which pieces are claims; it never rewrites text, so every
+// highlight in the window maps back to the report, and the property is easy
+// to test by fuzzing (FuzzSegment). Internally this is literal: the package
+// collects cut positions, pieces are the trimmed stretches between
+// consecutive cuts, and pieces that state nothing ("News.", a lone quote
+// mark: see fragments.go) join a neighbouring claim.
 //
 // # Three styles
 //
@@ -20,8 +23,9 @@
 //     (Gen., No. 5, U.S., a.m.), initials (J. Smith), decimals and ellipses
 //     must not end them; closing quotes and brackets after the full stop
 //     belong to the sentence; em dashes never end one. Headings (a short line
-//     without final punctuation) and date lines ("GENEVA (Reuters) -") are
-//     claims of their own.
+//     without final punctuation) are claims of their own; a dateline
+//     ("GENEVA (Reuters) -") or byline is left out, and the claim starts
+//     with the sentence it opens.
 //   - Lower-cased tokenised wire copy ("karsk ( velnews ) - ... the u.s. envoy said ."):
 //     the usual cue that a sentence starts with a capital is gone, so the
 //     decision rests on the word before the full stop. A document that writes
@@ -79,7 +83,7 @@ type Kind uint8
 const (
 	Sentence Kind = iota + 1 // a sentence of prose
 	Heading                  // a short line without final punctuation
-	Dateline                 // "GENEVA (Reuters) -", or a heading-like line with a date
+	Dateline                 // a heading-like line with a date ("Published 12 March 2022")
 	Unit                     // a cut of a transcript or of a run-on sentence
 )
 
@@ -93,6 +97,10 @@ func (k Kind) String() string {
 		return "dateline"
 	case Unit:
 		return "unit"
+	case lead:
+		return "lead"
+	case credit:
+		return "credit"
 	}
 	return "?"
 }
@@ -110,12 +118,33 @@ const (
 
 // Segment cuts text into claims. See the package comment for the rules.
 func Segment(text string) []Claim {
+	claims, _ := split(text)
+	return claims
+}
+
+// split cuts text into claims and the pieces left out of them as report
+// metadata (datelines, bylines, credits: see lead.go), both in
+// text order.
+func split(text string) (claims, left []Claim) {
 	d := newDoc(text)
 	d.cut(0, Sentence)
 	for _, b := range d.blocks() {
 		d.block(b[0], b[1])
 	}
-	return d.claims()
+	pieces := d.pieces()
+	for i, p := range pieces {
+		if (p.Kind == Sentence || p.Kind == Heading) && d.isCredit(p.Start, p.End) {
+			pieces[i].Kind = credit
+		}
+	}
+	for _, p := range d.joinFragments(pieces) {
+		if isLeft(p.Kind) {
+			left = append(left, p)
+		} else {
+			claims = append(claims, p)
+		}
+	}
+	return claims, left
 }
 
 // cut marks the start of a claim of the given kind at byte pos.
@@ -178,6 +207,8 @@ func (d *doc) cut(pos int, k Kind) {
 // priority orders kinds when two cuts fall on one position.
 func priority(k Kind) int {
 	switch k {
+	case lead, credit:
+		return 5
 	case Dateline:
 		return 4
 	case Heading:
@@ -188,8 +219,8 @@ func priority(k Kind) int {
 	return 1
 }
 
-// claims turns the cuts into trimmed, non-empty spans.
-func (d *doc) claims() []Claim {
+// pieces turns the cuts into trimmed, non-empty spans.
+func (d *doc) pieces() []Claim {
 	sort.SliceStable(d.cuts, func(i, j int) bool { return d.cuts[i].pos < d.cuts[j].pos })
 	var out []Claim
 	for i := 0; i < len(d.cuts); i++ {

@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -14,9 +15,29 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // checkClaims verifies the contract of Segment: ordered, non-overlapping,
-// trimmed, non-empty spans on rune boundaries covering every non-space byte.
+// trimmed, non-empty spans on rune boundaries that, with the pieces left
+// out as report metadata (split), cover every non-space byte.
 func checkClaims(t *testing.T, text string, claims []Claim) {
 	t.Helper()
+	got, left := split(text)
+	if len(got) != len(claims) {
+		t.Fatalf("Segment gave %d claims, split %d", len(claims), len(got))
+	}
+	for i := range got {
+		if got[i] != claims[i] {
+			t.Fatalf("claim %d: Segment %v, split %v", i, claims[i], got[i])
+		}
+		if claims[i].Kind < Sentence || claims[i].Kind > Unit {
+			t.Fatalf("claim %d has kind %d", i, claims[i].Kind)
+		}
+	}
+	for i, c := range left {
+		if c.Kind != lead && c.Kind != credit {
+			t.Fatalf("left-out piece %d %q has kind %d", i, text[c.Start:c.End], c.Kind)
+		}
+	}
+	all := append(append([]Claim(nil), claims...), left...)
+	sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 	// Rune boundaries as a decoder walking the text sees them; an invalid
 	// byte is a boundary on both sides.
 	boundary := make([]bool, len(text)+1)
@@ -27,32 +48,29 @@ func checkClaims(t *testing.T, text string, claims []Claim) {
 	}
 	boundary[len(text)] = true
 	last := 0
-	for i, c := range claims {
+	for i, c := range all {
 		if c.Start < last || c.End <= c.Start || c.End > len(text) {
-			t.Fatalf("claim %d [%d,%d) is out of order or empty (previous end %d)", i, c.Start, c.End, last)
-		}
-		if c.Kind < Sentence || c.Kind > Unit {
-			t.Fatalf("claim %d has kind %d", i, c.Kind)
+			t.Fatalf("piece %d [%d,%d) is out of order or empty (previous end %d)", i, c.Start, c.End, last)
 		}
 		if !boundary[c.Start] || !boundary[c.End] {
-			t.Fatalf("claim %d [%d,%d) splits a rune", i, c.Start, c.End)
+			t.Fatalf("piece %d [%d,%d) splits a rune", i, c.Start, c.End)
 		}
 		r, _ := utf8.DecodeRuneInString(text[c.Start:c.End])
 		l, _ := utf8.DecodeLastRuneInString(text[c.Start:c.End])
 		if unicode.IsSpace(r) || unicode.IsSpace(l) {
-			t.Fatalf("claim %d %q is not trimmed", i, text[c.Start:c.End])
+			t.Fatalf("piece %d %q is not trimmed", i, text[c.Start:c.End])
 		}
-		// the gap before this claim holds only white space
+		// the gap before this piece holds only white space
 		for _, r := range text[last:c.Start] {
 			if !unicode.IsSpace(r) {
-				t.Fatalf("text %q between claims %d and %d is in no claim", text[last:c.Start], i-1, i)
+				t.Fatalf("text %q between pieces %d and %d is in none", text[last:c.Start], i-1, i)
 			}
 		}
 		last = c.End
 	}
 	for _, r := range text[last:] {
 		if !unicode.IsSpace(r) {
-			t.Fatalf("text %q after the last claim is in no claim", text[last:])
+			t.Fatalf("text %q after the last piece is in none", text[last:])
 		}
 	}
 }
@@ -88,7 +106,7 @@ var segmentTests = []struct {
 	{"closing quote", "He said “no.” Then he left.", []string{"He said “no.”", "Then he left."}},
 	{"closing bracket", "They left (all of them.) Nobody stayed.", []string{"They left (all of them.)", "Nobody stayed."}},
 	{"question in quote", "“Why?” he asked. Nobody knew.", []string{"“Why?” he asked.", "Nobody knew."}},
-	{"question and exclamation", "Who pays? Nobody! Fine.", []string{"Who pays?", "Nobody!", "Fine."}},
+	{"question and exclamation", "Who pays? Nobody pays! Fine, they said.", []string{"Who pays?", "Nobody pays!", "Fine, they said."}},
 	{"ellipsis mixed case", "They waited... Then the rain came. It was... strange.", []string{"They waited...", "Then the rain came.", "It was... strange."}},
 	{"em dash", "The Brel council—a body of nine—met them. They left.", []string{"The Brel council—a body of nine—met them.", "They left."}},
 	{"unknown abbreviation", "The dam holds approx. three million litres.", []string{"The dam holds approx. three million litres."}},
@@ -96,8 +114,8 @@ var segmentTests = []struct {
 	{"heading line", "Talks stall\nOfficials in Karsk said on Monday that talks had stalled.", []string{"Talks stall", "Officials in Karsk said on Monday that talks had stalled."}},
 	{"hard wrap", "Officials said the talks\nhad stalled on Monday. Others\ndisagreed.", []string{"Officials said the talks\nhad stalled on Monday.", "Others\ndisagreed."}},
 	{"line end after stop", "Talks stalled.\nofficials left.", []string{"Talks stalled.", "officials left."}},
-	{"dateline agency", "GENEVA (Reuters) - Talks resumed on Monday.", []string{"GENEVA (Reuters) -", "Talks resumed on Monday."}},
-	{"dateline caps", "LONDON — The talks resumed.", []string{"LONDON —", "The talks resumed."}},
+	{"dateline agency", "GENEVA (Reuters) - Talks resumed on Monday.", []string{"Talks resumed on Monday."}},
+	{"dateline caps", "LONDON — The talks resumed.", []string{"The talks resumed."}},
 	{"date line", "Published 12 March 2022\nThe talks resumed.", []string{"Published 12 March 2022", "The talks resumed."}},
 	{"list", "- first point here\n- second point here", []string{"- first point here", "- second point here"}},
 	{"numbered list", "1. First point.\n2. Second point.", []string{"1. First point.", "2. Second point."}},
@@ -107,9 +125,32 @@ var segmentTests = []struct {
 	{"wire acronym compound", "a russian-u.s. monitoring team left . a u.s.-led survey ended .", []string{"a russian-u.s. monitoring team left .", "a u.s.-led survey ended ."}},
 	{"wire possessive at end", "the flood hurt farms east of the capital s. karsk has promised help .", []string{"the flood hurt farms east of the capital s.", "karsk has promised help ."}},
 	{"wire ellipsis", "they would close the roads ... this is what we hear , she said .", []string{"they would close the roads ... this is what we hear , she said ."}},
-	{"wire dateline", "karsk ( velnews ) - the river rose again .", []string{"karsk ( velnews ) -", "the river rose again ."}},
+	{"wire dateline", "karsk ( velnews ) - the river rose again .", []string{"the river rose again ."}},
 	{"wire initial", "said gen. tomas r. haldane . he left .", []string{"said gen. tomas r. haldane .", "he left ."}},
 	{"wire lower next", "talks ended. officials left.", []string{"talks ended.", "officials left."}},
+	// Datelines, bylines and credits are report metadata, not
+	// claims: the claim starts with the sentence they open.
+	{"dateline with date", "KARSK, March 3 (Velnews) — Talks resumed. They failed.", []string{"Talks resumed.", "They failed."}},
+	{"dateline in a later paragraph", "Talks resumed.\n\nBREL (Velnews) - The river rose.", []string{"Talks resumed.", "The river rose."}},
+	{"headline with a date", "Floods reach Karsk on 12 March 2022\nThe talks resumed.", []string{"Floods reach Karsk on 12 March 2022", "The talks resumed."}},
+	{"byline after headline", "Dam holds\nBy Ana Veldt, Staff Writer\nKARSK (Velnews) - Water rose.", []string{"Dam holds", "Water rose."}},
+	{"byline block", "By Ana Veldt and Tomas Marsh\n\nWater rose on Monday.", []string{"Water rose on Monday."}},
+	{"by opens a sentence", "By Monday the water had risen.", []string{"By Monday the water had risen."}},
+	{"by opens a heading", "By the river\n\nWater rose on Monday.", []string{"By the river", "Water rose on Monday."}},
+	{"credit", "Water rose. (Reporting by Ana Veldt; Editing by Tomas Marsh)", []string{"Water rose."}},
+	{"wire credit", "water rose . ( reporting by ana veldt ; editing by tomas marsh )", []string{"water rose ."}},
+	{"photo credit", "Photo: Ana Veldt/Velnews\n\nWater rose on Monday.", []string{"Water rose on Monday."}},
+	{"bracketed sentence", "Water rose. (The dam was built by the army in 1998.)", []string{"Water rose.", "(The dam was built by the army in 1998.)"}},
+	// Pieces that state nothing join a neighbour.
+	{"closing quote alone", "They left the valley. \"", []string{"They left the valley. \""}},
+	{"opening quote alone", "\"\n\nThey left the valley.", []string{"\"\n\nThey left the valley."}},
+	{"one word", "Water rose. News. Officials left.", []string{"Water rose. News.", "Officials left."}},
+	{"one word paragraph", "News.\n\nWater rose on Monday.", []string{"News.\n\nWater rose on Monday."}},
+	{"function words only", "Water rose. That is all. Officials left.", []string{"Water rose. That is all.", "Officials left."}},
+	{"punctuation paragraph", "Water rose.\n\n***\n\nOfficials left.", []string{"Water rose.", "***\n\nOfficials left."}},
+	{"short claims stay", "Ana Veldt died on Monday. She was 75. I partied.", []string{"Ana Veldt died on Monday.", "She was 75.", "I partied."}},
+	{"only a fragment", "News.", []string{"News."}},
+	{"fragment before dateline", "Yes.\n\nKARSK (Velnews) - Water rose.", []string{"Yes.", "Water rose."}},
 }
 
 func TestSegment(t *testing.T) {
@@ -131,13 +172,42 @@ func TestKinds(t *testing.T) {
 	for _, c := range Segment(text) {
 		kinds = append(kinds, c.Kind)
 	}
-	want := []Kind{Dateline, Sentence, Heading, Sentence}
+	want := []Kind{Sentence, Heading, Sentence}
 	if len(kinds) != len(want) {
 		t.Fatalf("kinds %v, want %v", kinds, want)
 	}
 	for i := range want {
 		if kinds[i] != want[i] {
 			t.Errorf("claim %d: kind %v, want %v", i, kinds[i], want[i])
+		}
+	}
+}
+
+// leftTests list the pieces Segment leaves out of the claims as report
+// metadata (datelines, bylines, credits); the text stays.
+var leftTests = []struct {
+	in   string
+	want []string
+}{
+	{"KIVANGU (Velnews) - Twelve people were rescued.", []string{"KIVANGU (Velnews) -"}},
+	{"brel ( velnews ) - the river rose .", []string{"brel ( velnews ) -"}},
+	{"KARSK, March 3 (Velnews) — Talks resumed.", []string{"KARSK, March 3 (Velnews) —"}},
+	{"By Ana Veldt, Staff Writer\n\nWater rose.", []string{"By Ana Veldt, Staff Writer"}},
+	{"Water rose. (Reporting by Ana Veldt; Editing by Tomas Marsh)", []string{"(Reporting by Ana Veldt; Editing by Tomas Marsh)"}},
+	{"Water rose.\n\nPhotograph by Ana Veldt", []string{"Photograph by Ana Veldt"}},
+	{"Updated 4 October 2023, 18:07 GMT\n\nWater rose.", nil}, // a date line stays a claim: its date is the report's
+	{"Water rose. Officials left.", nil},
+	{"The dam was built by the army. By Monday it held.", nil},
+	{"Water rose.\n\nPhotos of the flood were shared on Monday by residents of the town.", nil},
+}
+
+func TestLeftOut(t *testing.T) {
+	for _, tt := range leftTests {
+		claims, left := split(tt.in)
+		checkClaims(t, tt.in, claims)
+		got := claimTexts(tt.in, left)
+		if strings.Join(got, "\n|") != strings.Join(tt.want, "\n|") {
+			t.Errorf("split(%q) left out %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -199,7 +269,8 @@ func TestRunOnProse(t *testing.T) {
 }
 
 // TestGolden segments the invented texts in testdata/*.txt and compares the
-// claims, one per line as "kind<TAB>text" with line ends shown as ⏎, with
+// claims and the pieces left out of them ("lead", "credit"), one per line
+// as "kind<TAB>text" with line ends shown as ⏎, with
 // testdata/*.golden. Run with -update to rewrite the golden files.
 func TestGolden(t *testing.T) {
 	files, err := filepath.Glob("testdata/*.txt")
@@ -213,10 +284,12 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			text := string(b)
-			claims := Segment(text)
+			claims, left := split(text)
 			checkClaims(t, text, claims)
+			all := append(claims, left...)
+			sort.Slice(all, func(i, j int) bool { return all[i].Start < all[j].Start })
 			var sb strings.Builder
-			for _, c := range claims {
+			for _, c := range all {
 				sb.WriteString(c.Kind.String())
 				sb.WriteByte('\t')
 				sb.WriteString(strings.ReplaceAll(text[c.Start:c.End], "\n", "⏎"))
@@ -244,7 +317,11 @@ func FuzzSegment(f *testing.F) {
 	for _, tt := range segmentTests {
 		f.Add(tt.in)
 	}
+	for _, tt := range leftTests {
+		f.Add(tt.in)
+	}
 	f.Add(transcriptText)
+	f.Add("(by\n\n\"\n(By X)\nBy\nPhoto:\n\n“\n\n. - (a) - ”")
 	f.Add("\xff\xfe. \u00a0.\u2028x . . . y… z")
 	f.Add("a\n\n\n.b\r\n\r\nc")
 	f.Fuzz(func(t *testing.T, text string) {
