@@ -264,8 +264,8 @@ func TestECBSweep(t *testing.T) {
 		n, sp, sr := seedsScore(t, p, false)
 		for _, split := range []string{"train", "dev"} {
 			r := res[split]
-			t.Logf("%s group %.2f aff %.2f/%.2f same %.2f rel %.2f shared %d/%.2f k %d/%d: any %.3f (P %.3f R %.3f) aligned %.3f (P %.3f R %.3f) | seeds %d pairs P %.2f R %.2f",
-				split, p.GroupAt, p.AffWeight, p.RelAffWeight, p.SameAt, p.RelatedAt, p.MinShared, p.SharedOrAff, p.TopK, p.TopKPerDoc, r[0].f(), r[0].p(), r[0].r(), r[1].f(), r[1].p(), r[1].r(), n, sp, sr)
+			t.Logf("%s group %.2f aff %.2f/%.2f same %.2f rel %.2f lift cap %.2f claims %.0f floor %.2f max %d/%d shared %d/%.2f k %d/%d: any %.3f (P %.3f R %.3f) aligned %.3f (P %.3f R %.3f) | seeds %d pairs P %.2f R %.2f",
+				split, p.GroupAt, p.AffWeight, p.RelAffWeight, p.SameAt, p.RelatedAt, p.AffCap, p.LiftClaims, p.LiftFloor, p.MaxSameLinks, p.MaxRelatedLinks, p.MinShared, p.SharedOrAff, p.TopK, p.TopKPerDoc, r[0].f(), r[0].p(), r[0].r(), r[1].f(), r[1].p(), r[1].r(), n, sp, sr)
 		}
 	}
 }

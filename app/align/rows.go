@@ -2,6 +2,7 @@ package align
 
 import (
 	"cmp"
+	"math"
 	"slices"
 	"sort"
 
@@ -59,6 +60,20 @@ type policy struct {
 	// AffWeight·affinity reaches SameAt, and related when Score +
 	// RelAffWeight·affinity reaches RelatedAt.
 	AffWeight, SameAt, RelAffWeight, RelatedAt float64
+	// Affinity lifts a pair to the same claim only when the pair is
+	// already close, its Score reaching LiftFloor; affinity counts at most
+	// AffCap, and less between reports of more than LiftClaims claims (see
+	// lifts). Without them two long reports that share many sentences
+	// (affinity above 1) make every candidate pair, however weak, the same
+	// claim. (A floor on the related lift lost any-overlap F1 on the ECB+
+	// train topics at every value tried, 0.05 to 0.2.)
+	LiftFloor, AffCap, LiftClaims float64
+	// MaxSameLinks and MaxRelatedLinks bound the same links and the
+	// related links of each claim to the claims of each other report: the
+	// strongest are kept (boundLinks). Today the candidate index (TopK +
+	// TopKPerDoc partners per claim, 22 for two reports) binds related
+	// links first; the bound keeps the promise whatever the index does.
+	MaxSameLinks, MaxRelatedLinks int
 	// Related links need their reports to share at least MinShared same
 	// pairs: a weak link is believable between reports that corroborate
 	// each other elsewhere, and noise between reports that share a topic
@@ -72,7 +87,41 @@ var defaultPolicy = policy{
 	TopK: 16, TopKPerDoc: 6, MaxShare: 0.2,
 	NameWeight: 0.5, GroupAt: 0.32, MinReports: 3,
 	AffWeight: 0.5, SameAt: 0.64, RelAffWeight: 1, RelatedAt: 0.3,
+	LiftFloor: 0.3, AffCap: 0.7, LiftClaims: 60, MaxSameLinks: 5, MaxRelatedLinks: 24,
 	MinShared: 2, SharedOrAff: 0.38,
+}
+
+// lift is the evidence that a pair scoring s are the same claim (weight
+// AffWeight) or related (weight RelAffWeight) when their reports' lift
+// affinity (lifts) is aff: s plus weight·aff, and no lift at all below
+// floor. Report affinity is evidence about the reports as wholes; it may
+// tip a close pair over the line, but a pair whose own words share little
+// stays what its words say, however alike its reports.
+func lift(s, aff, weight, floor float64) float64 {
+	if s < floor {
+		return s
+	}
+	return s + weight*aff
+}
+
+// lifts returns, for each pair of reports, the affinity that lifts their
+// claim pairs: aff capped at AffCap, times LiftClaims over the geometric
+// mean of the two reports' claim counts when that mean is larger. Two
+// reports of a dozen claims with a high affinity tell one story, so each
+// of their claim pairs is likely about it; two reports of a thousand
+// claims can share every story of a week's news and still have a high
+// affinity, which then says nothing about a given pair. ECB+ reports have
+// a median of 11 claims and at most 89.
+func (pol policy) lifts(docs [][]*Prepared, aff [][]float64) [][]float64 {
+	out := make([][]float64, len(aff))
+	for i := range aff {
+		out[i] = make([]float64, len(aff))
+		for j := range aff {
+			n := math.Sqrt(float64(len(docs[i])) * float64(len(docs[j])))
+			out[i][j] = min(aff[i][j], pol.AffCap) * min(1, pol.LiftClaims/max(n, 1))
+		}
+	}
+	return out
 }
 
 // Rows aligns the claims of several reports. docs[i][j] is claim j of
@@ -91,12 +140,17 @@ var defaultPolicy = policy{
 // better than either number alone (pairwise F1 0.69 against 0.64 for Score
 // and 0.49 for the MSRP-trained Paraphrase, whose idea of a paraphrase is
 // MSRP's: a sentence with an extra clause still counts; TestECBPairwise): a loosely worded claim is
-// believable when the reports as wholes tell one story. Same pairs are
+// believable when the reports as wholes tell one story. Affinity only lifts
+// a pair that is close on its own words (Score at least LiftFloor), counts
+// at most AffCap, and less between long reports (lifts), so it never makes
+// a weak pair the same claim. Same pairs are
 // taken strongest first and their rows merged when the merge keeps one
 // claim per report (single link under a one-per-report constraint, the
 // usual shape of multiple-sequence alignment by progressive merging). Rows
 // then follow the base report's order, each other row placed after the row
-// of the claim that precedes it in its own report; links come last.
+// of the claim that precedes it in its own report; links come last, at
+// most MaxSameLinks same and MaxRelatedLinks related ones per claim and
+// other report (boundLinks).
 //
 // Rows is deterministic: the same input gives the same rows.
 func Rows(docs [][]*Prepared, opt Options) []Row {
@@ -116,6 +170,7 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 	}
 	aff := reportAffinity(docs, pol.NameWeight)
 	group := groupReports(aff, pol.GroupAt, pol.MinReports)
+	lifted := pol.lifts(docs, aff)
 
 	var same, related []edge
 	k := pol.TopK + pol.TopKPerDoc*(len(docs)-1)
@@ -130,11 +185,12 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 	parallel.For(len(cands), func(i int) { scores[i] = Score(claims[cands[i].a], claims[cands[i].b]) })
 	for i, c := range cands {
 		a, b, s := refs[c.a], refs[c.b], scores[i]
-		e := edge{a, b, s, s + pol.AffWeight*aff[a.Doc][b.Doc]}
+		ab := lifted[a.Doc][b.Doc]
+		e := edge{a, b, s, lift(s, ab, pol.AffWeight, pol.LiftFloor)}
 		switch {
 		case e.e >= pol.SameAt+opt.Strictness:
 			same = append(same, e)
-		case s+pol.RelAffWeight*aff[a.Doc][b.Doc] >= pol.RelatedAt+opt.Strictness:
+		case lift(s, ab, pol.RelAffWeight, 0) >= pol.RelatedAt+opt.Strictness:
 			related = append(related, e)
 		}
 	}
@@ -198,17 +254,16 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 		rows = append(rows, row)
 	}
 	rows = order(rows, opt.Base)
-	type link struct {
-		edge
-		level Level
-	}
 	var links []link
 	for _, e := range blocked {
 		links = append(links, link{e, LevelSame})
 	}
 	for _, e := range related {
-		links = append(links, link{e, LevelRelated})
+		if find(index[e.a]) != find(index[e.b]) {
+			links = append(links, link{e, LevelRelated})
+		}
 	}
+	links = boundLinks(links, pol.MaxSameLinks, pol.MaxRelatedLinks)
 	slices.SortStableFunc(links, func(x, y link) int {
 		if c := compareRefs(x.a, y.a); c != 0 {
 			return c
@@ -216,11 +271,57 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 		return compareRefs(x.b, y.b)
 	})
 	for _, l := range links {
-		if find(index[l.a]) != find(index[l.b]) {
-			rows = append(rows, Row{Claims: []Ref{l.a, l.b}, Level: l.level, Link: true, Score: l.score})
-		}
+		rows = append(rows, Row{Claims: []Ref{l.a, l.b}, Level: l.level, Link: true, Score: l.score})
 	}
 	return rows
+}
+
+// link is a pair of claims of different main rows, same or related.
+type link struct {
+	edge
+	level Level
+}
+
+// boundLinks keeps, for every claim, at most max same links and max
+// related links: links are taken strongest first (same links by their
+// evidence, related ones by their score) while both their claims have room
+// at that level. Two long reports of one story have a candidate link for
+// nearly every claim pair that shares a few words; an editor reads the few
+// best a claim has, and a comparison's size and the flags computed on its
+// links then grow with its claims, not with its candidate pairs.
+func boundLinks(links []link, maxSame, maxRelated int) []link {
+	strength := func(l link) float64 {
+		if l.level == LevelSame {
+			return l.e
+		}
+		return l.score
+	}
+	slices.SortStableFunc(links, func(x, y link) int {
+		if c := cmp.Compare(y.level, x.level); c != 0 {
+			return c
+		}
+		return cmp.Compare(strength(y), strength(x))
+	})
+	type slot struct {
+		ref   Ref
+		other int // the linked claim's report
+		level Level
+	}
+	used := map[slot]int{}
+	kept := links[:0]
+	for _, l := range links {
+		a, b := slot{l.a, l.b.Doc, l.level}, slot{l.b, l.a.Doc, l.level}
+		max := maxRelated
+		if l.level == LevelSame {
+			max = maxSame
+		}
+		if used[a] < max && used[b] < max {
+			used[a]++
+			used[b]++
+			kept = append(kept, l)
+		}
+	}
+	return kept
 }
 
 // compareRefs orders claims by report, then by position.

@@ -4,10 +4,12 @@ package align
 // explore, tuning on the train topics only.
 func sweepPolicies() []policy {
 	var out []policy
-	for _, k := range []int{8, 32} {
-		q := defaultPolicy
-		q.TopK = k
-		out = append(out, q)
+	for _, c := range []float64{0.5, 0.7, 1.5} {
+		for _, f := range []float64{0, 0.3, 0.35} {
+			q := defaultPolicy
+			q.AffCap, q.LiftFloor = c, f
+			out = append(out, q)
+		}
 	}
 	return out
 }
