@@ -62,7 +62,21 @@ type Prepared struct {
 	wmax float64
 	// neg counts negation markers, hedge hedging markers.
 	neg, hedge int
+	// wn are the WordNet keys (lexicon.Keys) of the first maxAlignWords
+	// content words, by kind (the wn* constants), each entry a key ID
+	// shifted left by 8 with the word's index in words below: sorted, so
+	// a claim pair's WordNet relations are a few merge joins (alignWords).
+	wn [numWN][]uint64
 }
+
+// The kinds of WordNet key a Prepared claim keeps, as lexicon.Keys names them.
+const (
+	wnLemma = iota
+	wnSynset
+	wnDerived
+	wnHypernym
+	numWN
+)
 
 // word is one content word of a Prepared claim.
 type word struct {
@@ -73,7 +87,6 @@ type word struct {
 	number bool
 	// name is set for capitalised words not at the start and acronyms.
 	name bool
-	lex  lexicon.Word
 }
 
 // weighted is one element of a weighted set.
@@ -148,6 +161,7 @@ func Prepare(text string, idf *IDF) *Prepared {
 
 	// Content words, numbers, names, markers.
 	p.words = make([]word, 0, len(toks))
+	var keys lexicon.Keys
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		switch {
@@ -166,8 +180,12 @@ func Prepare(text string, idf *IDF) *Prepared {
 			continue
 		}
 		w := word{norm: hashString(t.Norm), stem: hashString(t.Stem), key: hashString(t.Key)}
-		w.lex = lexicon.Lookup(t.Norm)
-		w.lemma = hashString(w.lex.Lemma())
+		lex := lexicon.Lookup(t.Norm)
+		w.lemma = hashString(lex.Lemma())
+		if len(p.words) < maxAlignWords {
+			lex.Keys(&keys)
+			p.addKeys(&keys, len(p.words))
+		}
 		w.name = t.Has(textnorm.Acronym) || (i > 0 && t.Has(textnorm.Capital))
 		if w.name {
 			p.names = append(p.names, w.key)
@@ -177,6 +195,9 @@ func Prepare(text string, idf *IDF) *Prepared {
 	}
 	p.numbers = sortedSet(p.numbers)
 	p.names = sortedSet(p.names)
+	for k := range p.wn {
+		slices.Sort(p.wn[k])
+	}
 
 	// The weighted bag of content stems.
 	bag := make([]weighted, 0, len(p.words))
@@ -199,6 +220,15 @@ func Prepare(text string, idf *IDF) *Prepared {
 	}
 	p.bag = bag
 	return p
+}
+
+// addKeys adds the WordNet keys of content word i.
+func (p *Prepared) addKeys(k *lexicon.Keys, i int) {
+	for kind, ids := range [numWN][]uint32{k.Lemmas, k.Synsets, k.Derived, k.Hypernyms} {
+		for _, id := range ids {
+			p.wn[kind] = append(p.wn[kind], uint64(id)<<8|uint64(i))
+		}
+	}
 }
 
 // negations are the words that turn a claim around. textnorm keeps them out
