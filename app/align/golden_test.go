@@ -6,6 +6,7 @@ import (
 	"hash/fnv"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"strings"
 	"testing"
@@ -24,32 +25,10 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata")
 // go test ./app/align -run ScoresGolden -update rewrites it; a change that
 // moves it is a change of quality and is measured as one.
 func TestScoresGolden(t *testing.T) {
-	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
-	if len(paths) < 2 {
-		t.Skip("no seed reports in ../shared/seeds")
-	}
-	var texts []string
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
-	ecb := apptest.ECBTopics(t, "../../../shared")[0]
-	texts = append(texts, ecb[:min(len(ecb), 6)]...)
-	cut := regexp.MustCompile(`[.!?]["”]?\s+`)
-	var docs [][]string
+	docs := goldenDocs(t)
 	var all []string
-	for _, text := range texts {
-		var sents []string
-		for _, s := range cut.Split(text, -1) {
-			if s = strings.TrimSpace(s); s != "" {
-				sents = append(sents, s)
-			}
-		}
-		docs = append(docs, sents)
-		all = append(all, sents...)
+	for _, d := range docs {
+		all = append(all, d...)
 	}
 	idf := FitIDF(all)
 	prep := make([][]*Prepared, len(docs))
@@ -99,4 +78,52 @@ func TestScoresGolden(t *testing.T) {
 		}
 		t.Fatalf("scores moved: %d lines, want %d", len(gl), len(wl))
 	}
+}
+
+// TestPrepareAll checks that preparing all claims at once, tokenising each
+// once, gives exactly what FitIDF and Prepare give, repeated claims too.
+func TestPrepareAll(t *testing.T) {
+	var texts []string
+	for _, d := range goldenDocs(t) {
+		texts = append(texts, d...)
+	}
+	texts = append(texts, texts[:5]...)
+	idf := FitIDF(texts)
+	got := PrepareAll(texts)
+	for i, text := range texts {
+		if want := Prepare(text, idf); !reflect.DeepEqual(got[i], want) {
+			t.Fatalf("claim %d: PrepareAll differs from Prepare with FitIDF", i)
+		}
+	}
+}
+
+// goldenDocs returns the reports of TestScoresGolden, each cut into
+// sentences.
+func goldenDocs(t *testing.T) [][]string {
+	paths, _ := filepath.Glob("../../../shared/seeds/*.txt")
+	if len(paths) < 2 {
+		t.Skip("no seed reports in ../shared/seeds")
+	}
+	var texts []string
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	ecb := apptest.ECBTopics(t, "../../../shared")[0]
+	texts = append(texts, ecb[:min(len(ecb), 6)]...)
+	cut := regexp.MustCompile(`[.!?]["”]?\s+`)
+	var docs [][]string
+	for _, text := range texts {
+		var sents []string
+		for _, s := range cut.Split(text, -1) {
+			if s = strings.TrimSpace(s); s != "" {
+				sents = append(sents, s)
+			}
+		}
+		docs = append(docs, sents)
+	}
+	return docs
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"parallax/app/lexicon"
+	"parallax/app/parallel"
 	"parallax/app/textnorm"
 )
 
@@ -100,8 +101,39 @@ type weighted struct {
 // character n-gram sets, numbers, name keys, negation and hedge markers,
 // and IDF weights from idf. A nil idf weighs every word 1.
 func Prepare(text string, idf *IDF) *Prepared {
+	p := analyse(text)
+	p.weigh(idf)
+	return p
+}
+
+// PrepareAll prepares texts with an IDF fitted on them, as FitIDF fits it
+// (each distinct text one document): Prepare(texts[i], FitIDF(texts)) for
+// every i, but each text is tokenised once, not once for the IDF and again
+// for its analysis, and the work is spread over the processors.
+func PrepareAll(texts []string) []*Prepared {
+	out := make([]*Prepared, len(texts))
+	parallel.For(len(texts), func(i int) { out[i] = analyse(texts[i]) })
+	idf := NewIDF()
+	seen := make(map[string]bool, len(texts))
+	for i, p := range out {
+		if seen[texts[i]] {
+			continue
+		}
+		seen[texts[i]] = true
+		idf.seen = idf.seen[:0]
+		for k := range p.words {
+			idf.seen = append(idf.seen, p.words[k].stem)
+		}
+		idf.addSeen()
+	}
+	parallel.For(len(out), func(i int) { out[i].weigh(idf) })
+	return out
+}
+
+// analyse is Prepare without the IDF weights, which weigh adds.
+func analyse(text string) *Prepared {
 	toks := textnorm.Analyze(text)
-	p := &Prepared{Text: text, id: hashString(text), ntok: len(toks), wmax: idf.maxWeight()}
+	p := &Prepared{Text: text, id: hashString(text), ntok: len(toks)}
 
 	// Token n-grams, BLEU style: over every token's Norm.
 	th := make([]uint64, len(toks))
@@ -172,7 +204,7 @@ func Prepare(text string, idf *IDF) *Prepared {
 		}
 		if v, skip, ok := numberAt(toks, i); ok {
 			p.numbers = append(p.numbers, v)
-			p.words = append(p.words, word{norm: v, stem: v, lemma: v, key: v, number: true, w: idf.weight(v)})
+			p.words = append(p.words, word{norm: v, stem: v, lemma: v, key: v, number: true})
 			i += skip
 			continue
 		}
@@ -190,13 +222,22 @@ func Prepare(text string, idf *IDF) *Prepared {
 		if w.name {
 			p.names = append(p.names, w.key)
 		}
-		w.w = idf.weight(w.stem)
 		p.words = append(p.words, w)
 	}
 	p.numbers = sortedSet(p.numbers)
 	p.names = sortedSet(p.names)
 	for k := range p.wn {
 		slices.Sort(p.wn[k])
+	}
+	return p
+}
+
+// weigh sets the IDF weights of p's words (a number's stem is its value)
+// and builds the weighted bag from them.
+func (p *Prepared) weigh(idf *IDF) {
+	p.wmax = idf.maxWeight()
+	for i := range p.words {
+		p.words[i].w = idf.weight(p.words[i].stem)
 	}
 
 	// The weighted bag of content stems.
@@ -219,7 +260,6 @@ func Prepare(text string, idf *IDF) *Prepared {
 		p.bagSum += e.w
 	}
 	p.bag = bag
-	return p
 }
 
 // addKeys adds the WordNet keys of content word i.
