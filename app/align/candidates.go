@@ -2,7 +2,10 @@ package align
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
+
+	"parallax/app/parallel"
 )
 
 // Candidate generation.
@@ -68,43 +71,48 @@ func candidates(claims []*Prepared, refs []Ref, k int, maxShare float64) []candi
 		}
 	}
 
-	keep := make(map[candidate]struct{}, n*k)
-	acc := make([]float64, n)
-	var touched []int32
-	for i, ts := range terms {
-		touched = touched[:0]
-		for _, t := range ts {
-			for _, j := range post[t.h] {
-				if refs[j].Doc == refs[i].Doc {
-					continue
+	// Each claim's top k, claims shared out over the processors, each
+	// worker with its own accumulator.
+	workers := runtime.GOMAXPROCS(0)
+	tops := make([][]candidate, workers)
+	parallel.For(workers, func(w int) {
+		acc := make([]float64, n)
+		var touched []int32
+		for i := w; i < n; i += workers {
+			touched = touched[:0]
+			for _, t := range terms[i] {
+				for _, j := range post[t.h] {
+					if refs[j].Doc == refs[i].Doc {
+						continue
+					}
+					if acc[j] == 0 {
+						touched = append(touched, j)
+					}
+					acc[j] += t.w
 				}
-				if acc[j] == 0 {
-					touched = append(touched, j)
+			}
+			// Top k by shared weight, ties by index: deterministic.
+			slices.SortFunc(touched, func(x, y int32) int {
+				if c := cmp.Compare(acc[y], acc[x]); c != 0 {
+					return c
 				}
-				acc[j] += t.w
+				return cmp.Compare(x, y)
+			})
+			for r, j := range touched {
+				if r < k {
+					c := candidate{int32(i), j}
+					if c.a > c.b {
+						c.a, c.b = c.b, c.a
+					}
+					tops[w] = append(tops[w], c)
+				}
+				acc[j] = 0
 			}
 		}
-		// Top k by shared weight, ties by index: deterministic.
-		slices.SortFunc(touched, func(x, y int32) int {
-			if c := cmp.Compare(acc[y], acc[x]); c != 0 {
-				return c
-			}
-			return cmp.Compare(x, y)
-		})
-		for r, j := range touched {
-			if r < k {
-				c := candidate{int32(i), j}
-				if c.a > c.b {
-					c.a, c.b = c.b, c.a
-				}
-				keep[c] = struct{}{}
-			}
-			acc[j] = 0
-		}
-	}
-	out := make([]candidate, 0, len(keep))
-	for c := range keep {
-		out = append(out, c)
+	})
+	var out []candidate
+	for _, t := range tops {
+		out = append(out, t...)
 	}
 	slices.SortFunc(out, func(x, y candidate) int {
 		if c := cmp.Compare(x.a, y.a); c != 0 {
@@ -112,5 +120,5 @@ func candidates(claims []*Prepared, refs []Ref, k int, maxShare float64) []candi
 		}
 		return cmp.Compare(x.b, y.b)
 	})
-	return out
+	return slices.Compact(out)
 }

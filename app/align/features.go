@@ -1,10 +1,6 @@
 package align
 
-import (
-	"math"
-
-	"parallax/app/lexicon"
-)
+import "math"
 
 // The pair features, in the order Features returns them. Every feature is
 // symmetric in its two claims (a directional measure enters as the min and
@@ -260,6 +256,14 @@ func alignWords(a, b *Prepared) alignment {
 			best = max(best, r)
 		}
 	}
+	// WordNet's relations, as lexicon.RelateKeys defines them from the
+	// claims' keys; a word pair keeps its strongest relation.
+	best = max(best,
+		joinKeys(a.wn[wnLemma], b.wn[wnLemma], relStem, &rel, false),
+		joinKeys(a.wn[wnSynset], b.wn[wnSynset], relSynonym, &rel, false),
+		joinKeys(a.wn[wnDerived], b.wn[wnLemma], relDerived, &rel, false),
+		joinKeys(a.wn[wnHypernym], b.wn[wnSynset], relHypernym, &rel, false),
+		joinKeys(b.wn[wnHypernym], a.wn[wnSynset], relHypernym, &rel, true))
 	var usedA, usedB uint64 // bit sets: maxAlignWords == 64
 	for level := best; level > relNone; level-- {
 		for i := range na {
@@ -302,7 +306,8 @@ func alignWords(a, b *Prepared) alignment {
 	return out
 }
 
-// relate returns the relation level of two content words.
+// relate returns the relation level of two content words that needs no
+// WordNet (joinKeys adds WordNet's).
 func relate(x, y *word) uint8 {
 	switch {
 	case x.norm == y.norm:
@@ -314,17 +319,45 @@ func relate(x, y *word) uint8 {
 	case x.name && y.name && x.key == y.key && x.key != 0:
 		return relStem
 	}
-	switch x.lex.Related(&y.lex) {
-	case lexicon.RelSame:
-		return relStem
-	case lexicon.RelSynonym:
-		return relSynonym
-	case lexicon.RelDerived:
-		return relDerived
-	case lexicon.RelHypernym:
-		return relHypernym
-	}
 	return relNone
+}
+
+// joinKeys raises rel[i][j] to level for every word i of xs and word j of ys
+// that share a key (rel[j][i] when swap), xs and ys being key sets of
+// Prepared.wn. It returns level if any pair shared one, else relNone. A
+// merge join: the cost is the sets' lengths, not their product.
+func joinKeys(xs, ys []uint64, level uint8, rel *[maxAlignWords][maxAlignWords]uint8, swap bool) uint8 {
+	hit := uint8(relNone)
+	i, j := 0, 0
+	for i < len(xs) && j < len(ys) {
+		kx, ky := xs[i]>>8, ys[j]>>8
+		switch {
+		case kx < ky:
+			i++
+		case kx > ky:
+			j++
+		default:
+			ie, je := i+1, j+1
+			for ie < len(xs) && xs[ie]>>8 == kx {
+				ie++
+			}
+			for je < len(ys) && ys[je]>>8 == kx {
+				je++
+			}
+			for _, x := range xs[i:ie] {
+				for _, y := range ys[j:je] {
+					r := &rel[x&0xff][y&0xff]
+					if swap {
+						r = &rel[y&0xff][x&0xff]
+					}
+					*r = max(*r, level)
+				}
+			}
+			hit = level
+			i, j = ie, je
+		}
+	}
+	return hit
 }
 
 // intersect counts the elements two sorted sets share.

@@ -65,6 +65,13 @@ func (d *IDF) Add(text string) {
 		}
 		d.seen = append(d.seen, hashString(toks[i].Stem))
 	}
+	d.addSeen()
+}
+
+// addSeen counts the keys collected in d.seen as one more document, each
+// key once. Add and PrepareAll collect them; both must agree with the
+// words Prepare weighs.
+func (d *IDF) addSeen() {
 	for _, h := range sortedSet(d.seen) {
 		d.df[h]++
 	}

@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"parallax/app/lexicon"
+	"parallax/app/parallel"
 	"parallax/app/textnorm"
 )
 
@@ -62,7 +63,21 @@ type Prepared struct {
 	wmax float64
 	// neg counts negation markers, hedge hedging markers.
 	neg, hedge int
+	// wn are the WordNet keys (lexicon.Keys) of the first maxAlignWords
+	// content words, by kind (the wn* constants), each entry a key ID
+	// shifted left by 8 with the word's index in words below: sorted, so
+	// a claim pair's WordNet relations are a few merge joins (alignWords).
+	wn [numWN][]uint64
 }
+
+// The kinds of WordNet key a Prepared claim keeps, as lexicon.Keys names them.
+const (
+	wnLemma = iota
+	wnSynset
+	wnDerived
+	wnHypernym
+	numWN
+)
 
 // word is one content word of a Prepared claim.
 type word struct {
@@ -73,7 +88,6 @@ type word struct {
 	number bool
 	// name is set for capitalised words not at the start and acronyms.
 	name bool
-	lex  lexicon.Word
 }
 
 // weighted is one element of a weighted set.
@@ -87,8 +101,39 @@ type weighted struct {
 // character n-gram sets, numbers, name keys, negation and hedge markers,
 // and IDF weights from idf. A nil idf weighs every word 1.
 func Prepare(text string, idf *IDF) *Prepared {
+	p := analyse(text)
+	p.weigh(idf)
+	return p
+}
+
+// PrepareAll prepares texts with an IDF fitted on them, as FitIDF fits it
+// (each distinct text one document): Prepare(texts[i], FitIDF(texts)) for
+// every i, but each text is tokenised once, not once for the IDF and again
+// for its analysis, and the work is spread over the processors.
+func PrepareAll(texts []string) []*Prepared {
+	out := make([]*Prepared, len(texts))
+	parallel.For(len(texts), func(i int) { out[i] = analyse(texts[i]) })
+	idf := NewIDF()
+	seen := make(map[string]bool, len(texts))
+	for i, p := range out {
+		if seen[texts[i]] {
+			continue
+		}
+		seen[texts[i]] = true
+		idf.seen = idf.seen[:0]
+		for k := range p.words {
+			idf.seen = append(idf.seen, p.words[k].stem)
+		}
+		idf.addSeen()
+	}
+	parallel.For(len(out), func(i int) { out[i].weigh(idf) })
+	return out
+}
+
+// analyse is Prepare without the IDF weights, which weigh adds.
+func analyse(text string) *Prepared {
 	toks := textnorm.Analyze(text)
-	p := &Prepared{Text: text, id: hashString(text), ntok: len(toks), wmax: idf.maxWeight()}
+	p := &Prepared{Text: text, id: hashString(text), ntok: len(toks)}
 
 	// Token n-grams, BLEU style: over every token's Norm.
 	th := make([]uint64, len(toks))
@@ -148,6 +193,7 @@ func Prepare(text string, idf *IDF) *Prepared {
 
 	// Content words, numbers, names, markers.
 	p.words = make([]word, 0, len(toks))
+	var keys lexicon.Keys
 	for i := 0; i < len(toks); i++ {
 		t := &toks[i]
 		switch {
@@ -158,7 +204,7 @@ func Prepare(text string, idf *IDF) *Prepared {
 		}
 		if v, skip, ok := numberAt(toks, i); ok {
 			p.numbers = append(p.numbers, v)
-			p.words = append(p.words, word{norm: v, stem: v, lemma: v, key: v, number: true, w: idf.weight(v)})
+			p.words = append(p.words, word{norm: v, stem: v, lemma: v, key: v, number: true})
 			i += skip
 			continue
 		}
@@ -166,17 +212,33 @@ func Prepare(text string, idf *IDF) *Prepared {
 			continue
 		}
 		w := word{norm: hashString(t.Norm), stem: hashString(t.Stem), key: hashString(t.Key)}
-		w.lex = lexicon.Lookup(t.Norm)
-		w.lemma = hashString(w.lex.Lemma())
+		lex := lexicon.Lookup(t.Norm)
+		w.lemma = hashString(lex.Lemma())
+		if len(p.words) < maxAlignWords {
+			lex.Keys(&keys)
+			p.addKeys(&keys, len(p.words))
+		}
 		w.name = t.Has(textnorm.Acronym) || (i > 0 && t.Has(textnorm.Capital))
 		if w.name {
 			p.names = append(p.names, w.key)
 		}
-		w.w = idf.weight(w.stem)
 		p.words = append(p.words, w)
 	}
 	p.numbers = sortedSet(p.numbers)
 	p.names = sortedSet(p.names)
+	for k := range p.wn {
+		slices.Sort(p.wn[k])
+	}
+	return p
+}
+
+// weigh sets the IDF weights of p's words (a number's stem is its value)
+// and builds the weighted bag from them.
+func (p *Prepared) weigh(idf *IDF) {
+	p.wmax = idf.maxWeight()
+	for i := range p.words {
+		p.words[i].w = idf.weight(p.words[i].stem)
+	}
 
 	// The weighted bag of content stems.
 	bag := make([]weighted, 0, len(p.words))
@@ -198,7 +260,15 @@ func Prepare(text string, idf *IDF) *Prepared {
 		p.bagSum += e.w
 	}
 	p.bag = bag
-	return p
+}
+
+// addKeys adds the WordNet keys of content word i.
+func (p *Prepared) addKeys(k *lexicon.Keys, i int) {
+	for kind, ids := range [numWN][]uint32{k.Lemmas, k.Synsets, k.Derived, k.Hypernyms} {
+		for _, id := range ids {
+			p.wn[kind] = append(p.wn[kind], uint64(id)<<8|uint64(i))
+		}
+	}
 }
 
 // negations are the words that turn a claim around. textnorm keeps them out

@@ -44,9 +44,8 @@ func runPairs(c *call, rest []string) error {
 	for _, p := range pairs {
 		texts = append(texts, p.text1, p.text2)
 	}
-	idf := align.FitIDF(texts)
-
-	// Prepare each distinct text once, then score, both in parallel.
+	// Prepare each distinct text once, with an IDF fitted on them, then
+	// score, both in parallel.
 	index := make(map[string]int, len(texts))
 	var uniq []string
 	for _, t := range texts {
@@ -55,8 +54,7 @@ func runPairs(c *call, rest []string) error {
 			uniq = append(uniq, t)
 		}
 	}
-	prep := make([]*align.Prepared, len(uniq))
-	parallel.For(len(uniq), func(i int) { prep[i] = align.Prepare(uniq[i], idf) })
+	prep := align.PrepareAll(uniq)
 	res := make([]align.Result, len(pairs))
 	parallel.For(len(pairs), func(i int) {
 		res[i] = align.Compare(prep[index[pairs[i].text1]], prep[index[pairs[i].text2]])

@@ -212,16 +212,14 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	idf := align.FitIDF(texts)
+	all := align.PrepareAll(texts)
 	prep := make([][]*align.Prepared, len(docs))
 	for i := range docs {
-		d := &docs[i]
-		prep[i] = make([]*align.Prepared, len(d.Claims))
-		parallel.For(len(d.Claims), func(j int) { prep[i][j] = align.Prepare(d.ClaimText(j), idf) })
-		if err := ctx.Err(); err != nil {
-			return nil, err
-		}
+		prep[i], all = all[:len(docs[i].Claims):len(docs[i].Claims)], all[len(docs[i].Claims):]
 		p.step()
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
 
 	aligned := align.Rows(prep, align.Options{Base: opt.Base, Strictness: opt.Strictness})

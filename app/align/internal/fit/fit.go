@@ -67,7 +67,6 @@ func Featurize(pairs []Pair) [][]float64 {
 	for _, p := range pairs {
 		texts = append(texts, p.Text1, p.Text2)
 	}
-	idf := align.FitIDF(texts)
 	prep := make(map[string]*align.Prepared, len(texts))
 	uniq := make([]string, 0, len(texts))
 	for _, t := range texts {
@@ -76,8 +75,7 @@ func Featurize(pairs []Pair) [][]float64 {
 			uniq = append(uniq, t)
 		}
 	}
-	preps := make([]*align.Prepared, len(uniq))
-	parallel.For(len(uniq), func(i int) { preps[i] = align.Prepare(uniq[i], idf) })
+	preps := align.PrepareAll(uniq)
 	for i, t := range uniq {
 		prep[t] = preps[i]
 	}
