@@ -84,3 +84,5 @@ require (
 	golang.org/x/exp v0.0.0-20241009180824-f66d83c29e7c // indirect
 	golang.org/x/sys v0.50.0 // indirect
 )
+
+replace github.com/markusmobius/go-dateparser => ./third_party/go-dateparser
