@@ -129,7 +129,14 @@ func (g *grid) pageFrom(cur, dir int) int {
 		cur = g.topPos()
 	}
 	h := g.list.Size().Height
-	p := g.rowAt(g.offsets[cur] + float32(dir)*h)
+	// Paging down, the rows below move up by what the row left gives back
+	// when it returns to its limit (rowheight.go): the page is measured
+	// as they will stand.
+	shrink := float32(0)
+	if dir > 0 && cur == g.sel && !g.whole {
+		shrink = g.heights[cur] - g.lineHeightAs(cur, g.visible[cur], g.widths, false)
+	}
+	p := g.rowAt(g.offsets[cur] + float32(dir)*h + shrink)
 	if p == cur {
 		p += dir
 	}

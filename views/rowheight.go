@@ -15,6 +15,12 @@ const maxRowLines = 4
 // one line, else the row's tallest cell wrapped to its shown column's
 // width (widths, as g.cols), limited as above.
 func (g *grid) lineHeight(p, ri int, widths []float32) float32 {
+	return g.lineHeightAs(p, ri, widths, g.whole || p == g.sel)
+}
+
+// lineHeightAs is lineHeight with the row shown whole or limited as asked,
+// whatever the selection.
+func (g *grid) lineHeightAs(p, ri int, widths []float32, whole bool) float32 {
 	if g.folds.at[p] != nil {
 		return g.foldHeight()
 	}
@@ -24,7 +30,7 @@ func (g *grid) lineHeight(p, ri int, widths []float32) float32 {
 			lines = max(lines, len(wrap(ps, widths[i]-2*cellPad-4)))
 		}
 	}
-	if !g.whole && p != g.sel {
+	if !whole {
 		lines = min(lines, maxRowLines)
 	}
 	return float32(lines)*g.meas.lineH + 2*cellPad
