@@ -5,7 +5,15 @@
 # and DISPLAY; cleans up on exit.
 tmp=$(mktemp -d)
 SCREEN=${SCREEN:-1366x768}
-DISPLAY_NUM=:$(( 90 + $$ % 9 ))
+# A display :90-:98 no X server holds (its lock file gone): a subshell's $$
+# is its parent's, so two runs in a row would otherwise take the same number
+# while the first server is still letting go of it.
+n=$(( 90 + $$ % 9 ))
+for i in 0 1 2 3 4 5 6 7 8; do
+	[ -e "/tmp/.X$n-lock" ] || break
+	n=$(( 90 + (n - 89) % 9 ))
+done
+DISPLAY_NUM=:$n
 Xvfb "$DISPLAY_NUM" -screen 0 "${SCREEN}x24" >/dev/null 2>&1 &
 xvfb=$!
 app=""
