@@ -247,20 +247,7 @@ func TestCellMenu(t *testing.T) {
 	ui(func() { v.grid.cursorTo(0) })
 
 	// The right-click reaches the cell's menu through the cell itself.
-	var c *cell
-	ui(func() {
-		for _, o := range test.WidgetRenderer(v.grid.list).Objects() {
-			walk(o, func(o fyne.CanvasObject) bool {
-				if cl, ok := o.(*cell); ok && cl.pos == p && !cl.empty && c == nil {
-					c = cl
-				}
-				return false
-			})
-		}
-	})
-	if c == nil {
-		t.Fatalf("no cell of row %d drawn", p)
-	}
+	c := drawnCell(t, m, p)
 	ui(func() { c.TappedSecondary(&fyne.PointEvent{AbsolutePosition: fyne.NewPos(300, 300)}) })
 	if v.grid.sel != p || !strings.Contains(topDialog(m), "Copy claim") {
 		t.Fatalf("right-click: row %d selected (want %d), overlay %q", v.grid.sel, p, topDialog(m))

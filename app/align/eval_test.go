@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"parallax/app/segment"
+
+	"parallax/app/apptest"
 )
 
 // The quality harness: ECB+ topics and the seed reports scored the way
@@ -110,22 +112,8 @@ func loadECB(t *testing.T) []*ecbCase {
 			}
 			var texts []string
 			for _, d := range c.t.Documents {
-				var sb strings.Builder
-				var sp [][2]int
-				for k, s := range d.Sentences {
-					switch k {
-					case 0:
-					case 1:
-						sb.WriteString("\n\n")
-					default:
-						sb.WriteString(" ")
-					}
-					b0 := sb.Len()
-					sb.WriteString(s)
-					sp = append(sp, [2]int{b0, sb.Len()})
-				}
-				sb.WriteString("\n")
-				texts = append(texts, sb.String())
+				text, sp := apptest.ECBText(d.Sentences)
+				texts = append(texts, text)
 				c.sent = append(c.sent, sp)
 			}
 			c.spans, c.docs = prepareTexts(texts)

@@ -46,6 +46,28 @@ func ECBTopics(tb testing.TB, shared string) [][]string {
 	return topics
 }
 
+// ECBText lays out an ECB+ document's sentences as a report the way the
+// evaluations read it: the first sentence as a headline, the rest as one
+// paragraph. spans are each sentence's byte range in text, for scoring the
+// claims against the annotation.
+func ECBText(sentences []string) (text string, spans [][2]int) {
+	var sb strings.Builder
+	for k, s := range sentences {
+		switch k {
+		case 0:
+		case 1:
+			sb.WriteString("\n\n")
+		default:
+			sb.WriteString(" ")
+		}
+		b0 := sb.Len()
+		sb.WriteString(s)
+		spans = append(spans, [2]int{b0, sb.Len()})
+	}
+	sb.WriteString("\n")
+	return sb.String(), spans
+}
+
 // Reports wraps texts as in-memory reports titled "report 1", "report 2"…
 func Reports(texts []string) []app.Report {
 	out := make([]app.Report, len(texts))

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"parallax/app"
+	"parallax/app/apptest"
 	"parallax/app/textnorm"
 )
 
@@ -73,22 +74,8 @@ func loadECB(t *testing.T, split string) []*ecbCase {
 		ec := &ecbCase{gold: map[[4]int]string{}}
 		var reports []app.Report
 		for _, d := range tp.Documents {
-			var sb strings.Builder
-			var sp [][2]int
-			for k, s := range d.Sentences {
-				switch k {
-				case 0:
-				case 1:
-					sb.WriteString("\n\n")
-				default:
-					sb.WriteString(" ")
-				}
-				b0 := sb.Len()
-				sb.WriteString(s)
-				sp = append(sp, [2]int{b0, sb.Len()})
-			}
-			sb.WriteString("\n")
-			reports = append(reports, app.Report{Text: sb.String()})
+			text, sp := apptest.ECBText(d.Sentences)
+			reports = append(reports, app.Report{Text: text})
 			ec.sent = append(ec.sent, sp)
 			ann := map[int]bool{}
 			for _, k := range d.Annotated {
