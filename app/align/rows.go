@@ -74,6 +74,16 @@ type policy struct {
 	// TopKPerDoc partners per claim, 22 for two reports) binds related
 	// links first; the bound keeps the promise whatever the index does.
 	MaxSameLinks, MaxRelatedLinks int
+	// MaxClaimLinks bounds all the links of a claim together, whatever
+	// reports they lead to: the per-report bounds grow with the number of
+	// reports, this one keeps a comparison's links linear in its claims
+	// (50 reports retelling one story had about 130 links per claim, 120 MB
+	// of JSON, without it). 200 is the smallest value tried that leaves the
+	// ECB+ any-overlap figure unchanged (score.py ecb: 0.723; 160 gives
+	// 0.722, 96 gives 0.716): ECB+ topics of up to 39 short reports give a
+	// claim up to 305 related links, and those links are what any-overlap
+	// counts.
+	MaxClaimLinks int
 	// Related links need their reports to share at least MinShared same
 	// pairs: a weak link is believable between reports that corroborate
 	// each other elsewhere, and noise between reports that share a topic
@@ -87,7 +97,7 @@ var defaultPolicy = policy{
 	TopK: 16, TopKPerDoc: 6, MaxShare: 0.2,
 	NameWeight: 0.5, GroupAt: 0.32, MinReports: 3,
 	AffWeight: 0.5, SameAt: 0.64, RelAffWeight: 1, RelatedAt: 0.3,
-	LiftFloor: 0.3, AffCap: 0.7, LiftClaims: 60, MaxSameLinks: 5, MaxRelatedLinks: 24,
+	LiftFloor: 0.3, AffCap: 0.7, LiftClaims: 60, MaxSameLinks: 5, MaxRelatedLinks: 24, MaxClaimLinks: 200,
 	MinShared: 2, SharedOrAff: 0.38,
 }
 
@@ -150,7 +160,7 @@ func (pol policy) lifts(docs [][]*Prepared, aff [][]float64) [][]float64 {
 // then follow the base report's order, each other row placed after the row
 // of the claim that precedes it in its own report; links come last, at
 // most MaxSameLinks same and MaxRelatedLinks related ones per claim and
-// other report (boundLinks).
+// other report, and MaxClaimLinks per claim in all (boundLinks).
 //
 // Rows is deterministic: the same input gives the same rows.
 func Rows(docs [][]*Prepared, opt Options) []Row {
@@ -263,7 +273,7 @@ func rowsWith(docs [][]*Prepared, opt Options, pol policy) []Row {
 			links = append(links, link{e, LevelRelated})
 		}
 	}
-	links = boundLinks(links, pol.MaxSameLinks, pol.MaxRelatedLinks)
+	links = boundLinks(links, pol.MaxSameLinks, pol.MaxRelatedLinks, pol.MaxClaimLinks)
 	slices.SortStableFunc(links, func(x, y link) int {
 		if c := compareRefs(x.a, y.a); c != 0 {
 			return c
@@ -282,14 +292,15 @@ type link struct {
 	level Level
 }
 
-// boundLinks keeps, for every claim, at most max same links and max
-// related links: links are taken strongest first (same links by their
-// evidence, related ones by their score) while both their claims have room
-// at that level. Two long reports of one story have a candidate link for
+// boundLinks keeps, for every claim, at most maxSame same links and
+// maxRelated related links to each other report, and maxClaim links in
+// all: links are taken strongest first (same links before related ones,
+// same links by their evidence, related ones by their score) while both
+// their claims have room. Two long reports of one story have a candidate link for
 // nearly every claim pair that shares a few words; an editor reads the few
 // best a claim has, and a comparison's size and the flags computed on its
 // links then grow with its claims, not with its candidate pairs.
-func boundLinks(links []link, maxSame, maxRelated int) []link {
+func boundLinks(links []link, maxSame, maxRelated, maxClaim int) []link {
 	strength := func(l link) float64 {
 		if l.level == LevelSame {
 			return l.e
@@ -308,6 +319,7 @@ func boundLinks(links []link, maxSame, maxRelated int) []link {
 		level Level
 	}
 	used := map[slot]int{}
+	all := map[Ref]int{}
 	kept := links[:0]
 	for _, l := range links {
 		a, b := slot{l.a, l.b.Doc, l.level}, slot{l.b, l.a.Doc, l.level}
@@ -315,9 +327,11 @@ func boundLinks(links []link, maxSame, maxRelated int) []link {
 		if l.level == LevelSame {
 			max = maxSame
 		}
-		if used[a] < max && used[b] < max {
+		if used[a] < max && used[b] < max && all[l.a] < maxClaim && all[l.b] < maxClaim {
 			used[a]++
 			used[b]++
+			all[l.a]++
+			all[l.b]++
 			kept = append(kept, l)
 		}
 	}

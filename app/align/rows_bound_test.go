@@ -16,23 +16,7 @@ import (
 // the prepared reports and each claim's sentence number.
 func inventedPair(n int, seed uint64) ([][]*Prepared, [][]int) {
 	rng := rand.New(rand.NewPCG(seed, 13))
-	pick := func(words string) string {
-		w := strings.Fields(words)
-		return w[rng.IntN(len(w))]
-	}
-	const (
-		given = "Ilsa Odu Tavi Pell Wen Liu Dara Amos Ria Eno Juma Lena Kofi Mira Anton Sela Brun Ysolde Tomas Nadia"
-		last  = "Varn Remel Orsk Amaro Sarka Bexa Minto Quill Tolm Vask Mwangi Broderick Otieno Halloran Kestrel Duvane Pirel Okafor Lindqvist Marsh"
-		place = "Kivangu Selwyn Orrin Maltby Quessa Dunmore Talvik Sereth Amberly Coldwater Brightmoor Ostrava Helmsby Carrow Vintner Ashgrove Pellam Rookhaven Tamsin Yarrow"
-		verb  = "ordered inspected delivered cancelled approved rejected funded repaired counted blocked auctioned rebuilt evacuated insured drained seized"
-		thing = "ferries ballots bridges clinics convoys permits schools turbines wells tenders warehouses reservoirs pipelines orchards railcars quarries"
-		why   = "storm flood strike audit fire drought outbreak blackout collapse shortage protest recall"
-	)
-	pool := make([]string, n+n/2)
-	for i := range pool {
-		pool[i] = fmt.Sprintf("%s %s %s %d %s near %s after the %s.",
-			pick(given), pick(last), pick(verb), 2+rng.IntN(900), pick(thing), pick(place), pick(why))
-	}
+	pool := inventedSentences(rng, n+n/2)
 	second := make([]int, n)
 	for i := range second {
 		second[i] = n/2 + i
@@ -50,6 +34,30 @@ func inventedPair(n int, seed uint64) ([][]*Prepared, [][]int) {
 		}
 	}
 	return prepareReports(reports), ids
+}
+
+// inventedSentences makes n invented news sentences, each naming a person,
+// a number, a place and a cause from small lists, so that two sentences
+// share a word or two and little more.
+func inventedSentences(rng *rand.Rand, n int) []string {
+	pick := func(words string) string {
+		w := strings.Fields(words)
+		return w[rng.IntN(len(w))]
+	}
+	const (
+		given = "Ilsa Odu Tavi Pell Wen Liu Dara Amos Ria Eno Juma Lena Kofi Mira Anton Sela Brun Ysolde Tomas Nadia"
+		last  = "Varn Remel Orsk Amaro Sarka Bexa Minto Quill Tolm Vask Mwangi Broderick Otieno Halloran Kestrel Duvane Pirel Okafor Lindqvist Marsh"
+		place = "Kivangu Selwyn Orrin Maltby Quessa Dunmore Talvik Sereth Amberly Coldwater Brightmoor Ostrava Helmsby Carrow Vintner Ashgrove Pellam Rookhaven Tamsin Yarrow"
+		verb  = "ordered inspected delivered cancelled approved rejected funded repaired counted blocked auctioned rebuilt evacuated insured drained seized"
+		thing = "ferries ballots bridges clinics convoys permits schools turbines wells tenders warehouses reservoirs pipelines orchards railcars quarries"
+		why   = "storm flood strike audit fire drought outbreak blackout collapse shortage protest recall"
+	)
+	pool := make([]string, n)
+	for i := range pool {
+		pool[i] = fmt.Sprintf("%s %s %s %d %s near %s after the %s.",
+			pick(given), pick(last), pick(verb), 2+rng.IntN(900), pick(thing), pick(place), pick(why))
+	}
+	return pool
 }
 
 // A weak pair is never made "same" by report affinity: in two long reports
@@ -126,4 +134,53 @@ func TestLongPairLinksBounded(t *testing.T) {
 			t.Errorf("flood: only %d claims reach the bound; the test no longer exercises it", full)
 		}
 	}
+}
+
+// Many reports of one story, each retelling most of a shared pool of
+// sentences in its own order: every claim has candidates in every other
+// report, and under their high affinity nearly every candidate pair is
+// "related". Its links stay bounded per claim overall (MaxClaimLinks), so
+// the links of a comparison grow with its claims, not with its claims
+// times its reports: 50 such reports of 30 claims had 240,335 links (320
+// per claim) when the bound was per other report only.
+func TestManyReportsLinksLinearInClaims(t *testing.T) {
+	rng := rand.New(rand.NewPCG(50, 13))
+	pool := inventedSentences(rng, 40)
+	reports := make([][]string, 50)
+	for d := range reports {
+		for _, k := range rng.Perm(len(pool))[:30] {
+			reports[d] = append(reports[d], pool[k])
+		}
+	}
+	docs := prepareReports(reports)
+	rows := Rows(docs, Options{})
+	checkInvariants(t, docs, rows)
+	claims, links := 0, 0
+	per := map[Ref]int{}
+	for _, r := range rows {
+		if !r.Link {
+			claims += len(r.Claims)
+			continue
+		}
+		links++
+		for _, c := range r.Claims {
+			per[c]++
+		}
+	}
+	full := 0
+	for c, n := range per {
+		if n > defaultPolicy.MaxClaimLinks {
+			t.Errorf("claim %v has %d links, want at most %d", c, n, defaultPolicy.MaxClaimLinks)
+		}
+		if n == defaultPolicy.MaxClaimLinks {
+			full++
+		}
+	}
+	if links > claims*defaultPolicy.MaxClaimLinks/2 {
+		t.Errorf("%d links for %d claims", links, claims)
+	}
+	if full < claims/2 {
+		t.Errorf("only %d of %d claims reach the bound; the test no longer exercises it", full, claims)
+	}
+	t.Logf("%d claims, %d links, %d claims at the bound", claims, links, full)
 }
