@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"parallax/app"
 	"parallax/app/compare"
 	"parallax/app/export"
 	"parallax/app/nouns"
@@ -23,7 +24,11 @@ var compareCmd = command{
 		"flags, as the window shows them. The library is neither read nor changed. The output " +
 		"goes to standard output, or with --out to a file that is replaced whole, never left " +
 		"half written. JSON, for programs, gives each file's claims as byte offsets and each " +
-		"row's claims, level, score and flags. A PDF is not written to a terminal.",
+		"row's claims, level, score and flags. A PDF is not written to a terminal. " +
+		fmt.Sprintf("It compares up to %d files holding at most %s words together (about 3 MB of text); "+
+			"beyond either limit it refuses at once and says which, before any work. The window "+
+			"shows at most %d reports side by side, within the same word limit.",
+			compare.MaxReports, nouns.Thousands(compare.MaxWords), app.MaxReports),
 	examples: []string{
 		"parallax compare wire.txt article.html transcript.srt",
 		"parallax compare --format json --out rows.json wire.txt article.html",

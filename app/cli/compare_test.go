@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"parallax/app/apptest"
+	"parallax/app/compare"
 )
 
 // compareRun runs compare with a --db that cannot be opened and an Env
@@ -144,6 +145,14 @@ func TestCompareErrors(t *testing.T) {
 	files := apptest.SampleFiles(t)
 	dir := t.TempDir()
 	missing := filepath.Join(dir, "missing.txt")
+	long := filepath.Join(dir, "long.txt")
+	if err := os.WriteFile(long, []byte(strings.Repeat("the ferry capsized near the harbour ", compare.MaxWords/6+1)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	many := make([]string, compare.MaxReports+1)
+	for i := range many {
+		many[i] = files[i%len(files)]
+	}
 	for _, tc := range []struct {
 		name string
 		args []string
@@ -158,6 +167,8 @@ func TestCompareErrors(t *testing.T) {
 		{"no folder to write in", append([]string{"--out", filepath.Join(missing, "x.md")}, files...), 1,
 			"cannot write " + filepath.Join(missing, "x.md") + ": there is no folder " + missing},
 		{"out is a folder", append([]string{"--out", dir}, files...), 1, "cannot write " + dir + ": it is a folder"},
+		{"too many files", many, 1, "a comparison takes at most 64 reports; 65 given"},
+		{"too many words", []string{long, files[0]}, 1, "words or more, and a comparison takes at most 500,000 (about 3 MB of text)"},
 	} {
 		code, out, errs := compareRun(tc.args...)
 		if code != tc.code || out != "" || strings.Count(errs, "\n") != 1 || !strings.HasPrefix(errs, "parallax: ") ||
@@ -208,6 +219,18 @@ func TestDBBeforeCommand(t *testing.T) {
 		code, out, errs := runAt(false, append(append(lead, "compare"), files...)...)
 		if code != want || !strings.HasPrefix(out, "# ") || errs != "" {
 			t.Errorf("%v compare: exit %d (want %d), stderr %q", lead, code, want, errs)
+		}
+	}
+}
+
+// TestCompareHelpLimits: compare --help states the limits the command
+// enforces, from the same constants.
+func TestCompareHelpLimits(t *testing.T) {
+	code, out, _ := compareRun("--help")
+	flat := strings.Join(strings.Fields(out), " ")
+	for _, want := range []string{"up to 64 files", "at most 500,000 words together", "at most 12 reports side by side"} {
+		if code != 0 || !strings.Contains(flat, want) {
+			t.Errorf("compare --help (exit %d) does not say %q:\n%s", code, want, out)
 		}
 	}
 }

@@ -21,6 +21,7 @@ import (
 	"parallax/app/align"
 	"parallax/app/flags"
 	"parallax/app/ingest"
+	"parallax/app/nouns"
 	"parallax/app/parallel"
 	"parallax/app/segment"
 )
@@ -135,8 +136,66 @@ type Comparison struct {
 // nothing to compare one report with.
 var ErrTooFew = errors.New("a comparison needs at least two reports")
 
+// The size limits of one comparison, checked before any claim is cut so
+// that a comparison too large is refused at once, with the limit named
+// (TooLarge), rather than running for minutes and gigabytes; the window
+// and `parallax compare` both come here, so they refuse alike.
+//
+// MaxWords bounds the work and the memory, which grow with the words
+// compared: two reports of 250,000 words each take about 0.6 GB, fifty
+// of 10,000 words 1.6 GB (each claim is scored against up to 250
+// candidates among many reports, against 22 between two). It is about 3 MB
+// of English text, five novels, or 500 news reports of 1,000 words.
+//
+// MaxReports bounds the reports: the window shows at most app.MaxReports
+// side by side, but the command line writes rows, not columns, and the
+// ECB+ evaluation compares topics of up to 39 reports at once.
+const (
+	MaxWords   = 500_000
+	MaxReports = 64
+)
+
+// TooLarge is the error of a comparison beyond MaxReports or MaxWords. Its
+// message says which limit and what was given.
+type TooLarge struct {
+	// Reports is the number of reports given (when over MaxReports), else
+	// 0; Words the words counted when counting stopped at the limit.
+	Reports, Words int
+}
+
+func (e *TooLarge) Error() string {
+	if e.Reports > 0 {
+		return fmt.Sprintf("a comparison takes at most %d reports; %d given", MaxReports, e.Reports)
+	}
+	return fmt.Sprintf("the reports are too long to compare: they hold %s words or more, and a comparison takes at most %s (about 3 MB of text); compare shorter extracts of them",
+		nouns.Thousands(e.Words), nouns.Thousands(MaxWords))
+}
+
+// checkReports refuses more than MaxReports reports.
+func checkReports(n int) error {
+	if n > MaxReports {
+		return &TooLarge{Reports: n}
+	}
+	return nil
+}
+
+// wordCount adds the words of r (app.Report.Words, counted when unset) to
+// *sum, and refuses the comparison once the sum passes MaxWords.
+func wordCount(r *app.Report, sum *int) error {
+	w := r.Words
+	if w == 0 {
+		w = ingest.CountWords(r.Text)
+	}
+	if *sum += w; *sum > MaxWords {
+		return &TooLarge{Words: *sum}
+	}
+	return nil
+}
+
 // Files reads the files at paths with ingest.ReadFile and compares them.
-// A file that cannot be read stops the comparison with an error naming it.
+// A file that cannot be read stops the comparison with an error naming it;
+// more than MaxReports files, or more than MaxWords words in the files
+// read so far, stop it with a *TooLarge.
 // progress, when not nil, is called with the number of steps done out of
 // total (one per file read, one per report prepared, one for the alignment
 // and one for the flags), from the calling goroutine.
@@ -144,8 +203,12 @@ func Files(ctx context.Context, paths []string, opt Options, progress func(done,
 	if len(paths) < 2 {
 		return nil, ErrTooFew
 	}
+	if err := checkReports(len(paths)); err != nil {
+		return nil, err
+	}
 	p := newProgress(progress, 2*len(paths)+2)
 	docs := make([]Doc, len(paths))
+	words := 0
 	for i, path := range paths {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -154,6 +217,9 @@ func Files(ctx context.Context, paths []string, opt Options, progress func(done,
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
+		if err := wordCount(&d.Report, &words); err != nil {
+			return nil, err
+		}
 		docs[i] = Doc{Path: path, Report: d.Report, Source: d.Source}
 		p.step()
 	}
@@ -161,14 +227,21 @@ func Files(ctx context.Context, paths []string, opt Options, progress func(done,
 }
 
 // Texts compares reports held in memory (a paste, reports from the library)
-// exactly as Files compares files; claim offsets map to the texts
+// exactly as Files compares files, within the same limits; claim offsets map to the texts
 // themselves. The report count in progress's total counts no reading step.
 func Texts(ctx context.Context, reports []app.Report, opt Options, progress func(done, total int)) (*Comparison, error) {
 	if len(reports) < 2 {
 		return nil, ErrTooFew
 	}
+	if err := checkReports(len(reports)); err != nil {
+		return nil, err
+	}
 	docs := make([]Doc, len(reports))
+	words := 0
 	for i, r := range reports {
+		if err := wordCount(&r, &words); err != nil {
+			return nil, err
+		}
 		docs[i] = Doc{Path: r.FileName, Report: r}
 	}
 	return run(ctx, docs, opt, newProgress(progress, len(reports)+2))

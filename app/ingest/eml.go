@@ -82,7 +82,7 @@ func readMail(src []byte, opt Options, depth int) (parsed, error) {
 		return parsed{}, err
 	}
 	// Forwarded as an attachment: the outer message is a cover note.
-	if depth < maxForwardDepth && countWords(body.text) <= maxCoverWords {
+	if depth < maxForwardDepth && CountWords(body.text) <= maxCoverWords {
 		if inner := root.BreadthMatchFirst(func(p *enmime.Part) bool { return p.ContentType == "message/rfc822" }); inner != nil {
 			if p, err := readMail(inner.Content, opt, depth+1); err == nil {
 				return p, nil
@@ -130,7 +130,7 @@ func mailBody(root *enmime.Part, opt Options) (parsed, error) {
 	if len(bytes.TrimSpace(html)) == 0 {
 		return parsed{text: plain}, nil
 	}
-	if plain != "" && !looksLikeHTML(plain) && 2*countWords(plain) >= htmlWords(html) {
+	if plain != "" && !looksLikeHTML(plain) && 2*CountWords(plain) >= htmlWords(html) {
 		return parsed{text: plain}, nil
 	}
 	h, err := readHTMLPart(html, opt)
@@ -159,7 +159,7 @@ func htmlWords(src []byte) int {
 			}
 		case html.TextToken:
 			if hidden == 0 {
-				n += countWords(string(z.Text()))
+				n += CountWords(string(z.Text()))
 			}
 		}
 	}
@@ -392,7 +392,7 @@ func splitForward(text string) (string, mailHead, bool) {
 			start = i
 		}
 		if start < 0 {
-			if words += countWords(lines[i]); words > maxCoverWords {
+			if words += CountWords(lines[i]); words > maxCoverWords {
 				break
 			}
 			continue

@@ -226,7 +226,7 @@ func (o Options) Read(name string, data []byte, meta Meta) (Document, error) {
 	r := app.Report{
 		Text:   p.text,
 		Format: f.name,
-		Words:  countWords(p.text),
+		Words:  CountWords(p.text),
 		Cues:   p.cues,
 		OCR:    p.ocr,
 	}

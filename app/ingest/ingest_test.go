@@ -286,8 +286,8 @@ func TestCountWords(t *testing.T) {
 		"u.s. president\tdonald\ntrump":  4,
 	}
 	for in, want := range cases {
-		if got := countWords(in); got != want {
-			t.Errorf("countWords(%q) = %d, want %d", in, got, want)
+		if got := CountWords(in); got != want {
+			t.Errorf("CountWords(%q) = %d, want %d", in, got, want)
 		}
 	}
 }

@@ -218,10 +218,12 @@ func titleFrom(line string) string {
 	return t
 }
 
-// countWords counts the white-space separated tokens of text that hold a
+// CountWords counts the white-space separated tokens of text that hold a
 // letter or a digit, so the spaced punctuation of tokenised wire copy
-// (" , ") does not count.
-func countWords(text string) int {
+// (" , ") does not count. It fills app.Report.Words, and the comparison's
+// size limit counts with it, so the words a library lists are the words
+// that limit counts.
+func CountWords(text string) int {
 	n, in, word := 0, false, false
 	for _, r := range text {
 		if unicode.IsSpace(r) {
