@@ -52,6 +52,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"parallax/app/textnorm"
 )
 
 // Op says what happened to a run of words between claim a and claim b.
@@ -122,7 +124,7 @@ type config struct {
 // Fold sets the function applied to each word before words are compared:
 // two words are equal when their folded forms are. Use it to compare
 // spelling variants as equal (a name key that makes "Deraa" and "Daraa"
-// equal, or a Unicode folding that drops diacritics). A fold that returns ""
+// equal). A fold that returns ""
 // drops the word from the comparison entirely, as if it were punctuation.
 // The default is [DefaultFold]; a nil f restores it.
 func Fold(f func(word string) string) Option {
@@ -446,15 +448,17 @@ func Format(a, b string, edits []Edit) string {
 	return sb.String()
 }
 
-// DefaultFold is the fold Diff uses unless told otherwise: lower case
-// (Unicode simple case mapping), every apostrophe and single quote as ',
-// every double quote as ", every dash as -, surrounding punctuation trimmed
-// unless the word is nothing but punctuation, and thousands separators
-// dropped from numbers ("8,400" is "8400"). It keeps diacritics,
-// because dropping them needs Unicode normalisation tables this leaf package
-// does not carry; pass a [Fold] from the text normaliser for that.
+// DefaultFold is the fold Diff uses unless told otherwise: the text
+// normaliser's fold (textnorm.Fold: compatibility forms, lower case, no
+// diacritics, one apostrophe, one double quote, one dash), surrounding
+// punctuation trimmed unless the word is nothing but punctuation, and
+// thousands separators dropped from numbers ("8,400" is "8400"). So
+// lower-cased wire copy and the edited article it became ("amman" and
+// "Amman", "erdogan" and "Erdoğan") share their words, as the aligner
+// and the flags already take them to; the edits still span each claim's
+// own text.
 func DefaultFold(word string) string {
-	w := strings.Map(foldRune, word)
+	w := textnorm.Fold(strings.Map(foldRune, word))
 	if t := strings.TrimFunc(w, unicode.IsPunct); t != "" {
 		w = t
 	}
@@ -491,16 +495,13 @@ func allDigits(s string) bool {
 	return true
 }
 
+// foldRune maps the apostrophe look-alikes textnorm.Fold leaves alone (a
+// grave accent, an acute accent typed for an apostrophe) to '.
 func foldRune(r rune) rune {
-	switch r {
-	case '\u2018', '\u2019', '\u201A', '\u201B', '\u02BC', '\u2032', '`', '\u00B4':
+	if r == '`' || r == '\u00B4' {
 		return '\''
-	case '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB':
-		return '"'
-	case '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212':
-		return '-'
 	}
-	return unicode.ToLower(r)
+	return r
 }
 
 // IsStopWord reports whether a folded word is an English function word:
