@@ -24,7 +24,15 @@ type rowInfo struct {
 
 	box    *fyne.Container
 	scroll *container.Scroll
+	// links is how many of the shown row's links are listed: linkPage at
+	// first, a page more each time the editor asks for more.
+	links int
 }
+
+// linkPage is how many links the details list at a time: a claim may keep
+// up to 200 links (align's MaxClaimLinks), and the panel beside the notes
+// reads a screenful, the strongest first; "Show more" lists the next page.
+const linkPage = 8
 
 func newRowInfo(v *comparisonView, jumpTo func(ri int)) *rowInfo {
 	return &rowInfo{v: v, jumpTo: jumpTo}
@@ -37,8 +45,16 @@ func (r *rowInfo) build() fyne.CanvasObject {
 	return r.scroll
 }
 
-// show fills the panel for sheet row ri (-1: none selected).
+// show fills the panel for sheet row ri (-1: none selected), from the top
+// and with the first page of its links.
 func (r *rowInfo) show(ri int) {
+	r.links = linkPage
+	r.fill(ri)
+	r.scroll.ScrollToTop()
+}
+
+// fill lays out the panel for sheet row ri, listing r.links of its links.
+func (r *rowInfo) fill(ri int) {
 	s := r.v.s
 	r.box.Objects = nil
 	add := func(o fyne.CanvasObject) { r.box.Objects = append(r.box.Objects, o) }
@@ -74,8 +90,13 @@ func (r *rowInfo) show(ri int) {
 	if len(links) > 0 {
 		add(caption(fmt.Sprintf("Related claims in other rows (%d):", len(links))))
 		for i, l := range links {
-			if i == 8 {
-				add(caption(fmt.Sprintf("and %d more", len(links)-8)))
+			if i == r.links {
+				more := widget.NewButton(fmt.Sprintf("Show %d more (%d not listed)", min(linkPage, len(links)-i), len(links)-i), func() {
+					r.links += linkPage
+					r.fill(ri)
+				})
+				more.Importance = widget.LowImportance
+				add(more)
 				break
 			}
 			// A short button and a truncated label: the panel is narrow
@@ -88,7 +109,6 @@ func (r *rowInfo) show(ri int) {
 		}
 	}
 	r.box.Refresh()
-	r.scroll.ScrollToTop()
 }
 
 // flagTip explains row ri's flags for the hover tip and the details.
