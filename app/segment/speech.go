@@ -161,6 +161,13 @@ func (d *doc) cutSpeech(toks []textnorm.Token, s int, max int, signoff bool) {
 		return
 	}
 	cues := d.cues(toks, signoff)
+	// ends[i]: toks[i] is a word a unit should not end on (enders),
+	// looked up once per token rather than once per unit tried (maxSpan
+	// per token).
+	ends := make([]bool, n)
+	for i, t := range toks {
+		ends[i] = enders[t.Norm]
+	}
 	// best[j]: least cost of cutting toks[:j]; from[j]: start of the last unit.
 	best := make([]float64, n+1)
 	from := make([]int, n+1)
@@ -174,7 +181,7 @@ func (d *doc) cutSpeech(toks []textnorm.Token, s int, max int, signoff bool) {
 			c := best[i] + unitCost(j-i, max)
 			if i > 0 {
 				c += cutCost[cues[i]]
-				if cues[i] < cueStrong && enders[toks[i-1].Norm] {
+				if cues[i] < cueStrong && ends[i-1] {
 					c += 8
 				}
 			}
