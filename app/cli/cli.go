@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"parallax/app"
+	"parallax/app/files"
 	"parallax/app/ingest"
 	"parallax/app/workspace"
 )
@@ -263,13 +264,13 @@ var addCmd = command{
 	},
 }
 
-func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
+func runAdd(c *call, opt workspace.ImportOptions, sources []string) error {
 	m := &opt.Meta
-	if len(files) == 0 {
+	if len(sources) == 0 {
 		return c.usage("add needs at least one file, folder or web address")
 	}
-	if n := len(workspace.Expand(files)); m.Title != "" && n > 1 {
-		return c.usage("--title names one report, but %d files were given", n)
+	if n := len(workspace.Expand(sources)); m.Title != "" && n > 1 {
+		return c.usage("--title names one report, but %d sources were given", n)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -279,7 +280,7 @@ func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
 	// Each outcome is printed as soon as it is stored, so a run that is
 	// killed has reported everything it added.
 	failed, total := 0, 0
-	ws.Import(c.ctx, files, opt, func(_, n int, res workspace.Imported) {
+	ws.Import(c.ctx, sources, opt, func(_, n int, res workspace.Imported) {
 		total = n
 		switch {
 		case res.Err != nil:
@@ -287,7 +288,7 @@ func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
 			fmt.Fprintf(c.env.Stderr, "parallax: %v\n", res.Err)
 		case res.Duplicate:
 			fmt.Fprintf(c.env.Stdout, "%s: already in the library as report %d (%s); not added again\n",
-				res.Path, res.Report.ID, workspace.Title(res.Report))
+				files.Printable(res.Path), res.Report.ID, workspace.Title(res.Report))
 		default:
 			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
 		}

@@ -11,6 +11,7 @@ import (
 
 	"parallax/app/compare"
 	"parallax/app/export"
+	"parallax/app/files"
 	"parallax/app/nouns"
 	"parallax/app/workspace"
 )
@@ -123,7 +124,7 @@ func (c *call) emit(data []byte, out output, m *export.Memo) error {
 		}
 		return err
 	}
-	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", out.path, nouns.Count(m.RowsWritten(), "row"), nouns.Count(len(m.C.Docs), "report"))
+	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", files.Printable(out.path), nouns.Count(m.RowsWritten(), "row"), nouns.Count(len(m.C.Docs), "report"))
 	return nil
 }
 

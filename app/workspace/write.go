@@ -8,6 +8,8 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+
+	"parallax/app/files"
 )
 
 // ErrExists is WriteFile refusing to replace a file that is already there
@@ -94,29 +96,10 @@ func writeTarget(path string) (target string, fi fs.FileInfo, err error) {
 			return "", nil, err
 		}
 	}
-	if kind := notRegular(fi.Mode()); kind != "" {
+	if kind := files.Kind(fi.Mode()); kind != "" {
 		return "", nil, fmt.Errorf("it is %s, %w", kind, ErrNotRegular)
 	}
 	return target, fi, nil
-}
-
-// notRegular names what a file of mode m is when it is not a regular
-// file, in the words the refusal uses; "" for a regular file.
-func notRegular(m fs.FileMode) string {
-	switch {
-	case m.IsRegular():
-		return ""
-	case m.IsDir():
-		return "a folder"
-	case m&fs.ModeNamedPipe != 0:
-		return "a named pipe"
-	case m&fs.ModeSocket != 0:
-		return "a socket"
-	case m&fs.ModeDevice != 0:
-		return "a device"
-	default:
-		return "a special file"
-	}
 }
 
 // writeTemp writes data to a new, synced file beside target and returns
@@ -181,7 +164,7 @@ func writeError(path string, err error) error {
 	default:
 		reason = err.Error()
 	}
-	return &writeFailure{msg: fmt.Sprintf("cannot write %s: %s", path, reason), err: err}
+	return &writeFailure{msg: fmt.Sprintf("cannot write %s: %s", files.Printable(path), reason), err: err}
 }
 
 // writeFailure is a failed WriteFile: a message for the editor and the
