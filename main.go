@@ -9,6 +9,8 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
 
 	"fyne.io/fyne/v2"
@@ -39,6 +41,8 @@ func main() {
 		Stderr:         os.Stderr,
 		Getenv:         os.Getenv,
 		OpenStore:      openStore,
+		Restore:        storage.Restore,
+		Recover:        storage.Recover,
 		DefaultDB:      storage.DefaultPath,
 		Window:         window,
 		Version:        version,
@@ -46,11 +50,34 @@ func main() {
 	}))
 }
 
-func openStore(path string) (app.Store, error) { return storage.Open(path) }
+// openStore opens the library at path for the command line: read-only for
+// commands that only read.
+func openStore(path string, readOnly bool) (app.Store, error) {
+	return storage.OpenWith(path, storage.Options{ReadOnly: readOnly})
+}
+
+// openForWindow opens the library for the window. A damaged one is opened
+// read-only, with the notice the window shows: the editor can still read
+// and export it, and nothing is written to it; the notes panel keeps what
+// is typed and says it is not saved.
+func openForWindow(dbPath string) (*storage.DB, string, error) {
+	st, err := storage.Open(dbPath)
+	var de *app.DamagedError
+	if !errors.As(err, &de) {
+		return st, "", err
+	}
+	ro, rerr := storage.OpenWith(dbPath, storage.Options{ReadOnly: true, Reason: "it is damaged"})
+	if rerr != nil {
+		return nil, "", err
+	}
+	return ro, fmt.Sprintf("%v.\n\nIt was opened read-only: you can read and export it, but changes cannot be saved, "+
+		"and nothing was written to it. What lies on the damaged pages may not show.\n\n`parallax check` lists the damage, "+
+		"`parallax recover --out NEW.db` saves what can be read into a new library, and `parallax restore BACKUP` puts a backup back.", de), nil
+}
 
 // window opens the library at dbPath and runs the window until it closes.
 func window(dbPath string, files []string) error {
-	st, err := storage.Open(dbPath)
+	st, notice, err := openForWindow(dbPath)
 	if err != nil {
 		return err
 	}
@@ -60,6 +87,10 @@ func window(dbPath string, files []string) error {
 		Icon: fyne.NewStaticResource("icon.png", assets.Icon),
 	})
 	a := fyneapp.NewWithID(appID)
-	views.Run(a, workspace.New(st), files)
+	m := views.New(a, workspace.New(st), files...)
+	if notice != "" {
+		m.Warn("The library is damaged", notice)
+	}
+	m.ShowAndRun()
 	return nil
 }

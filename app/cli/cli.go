@@ -38,8 +38,15 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads environment variables (PARALLAX_DB, PARALLAX_EDITOR).
 	Getenv func(string) string
-	// OpenStore opens or creates the library file at path.
-	OpenStore func(path string) (app.Store, error)
+	// OpenStore opens or creates the library file at path; readOnly opens
+	// an existing one for reading only.
+	OpenStore func(path string, readOnly bool) (app.Store, error)
+	// Restore puts the backup src in place of the library at path and
+	// returns where what it replaced was kept (`parallax restore`).
+	Restore func(ctx context.Context, path, src string) (kept string, err error)
+	// Recover copies what can be read of the library at path into a new
+	// library at dest and says per table what it saved (`parallax recover`).
+	Recover func(ctx context.Context, path, dest string) ([]app.Salvaged, error)
 	// DefaultDB is the library path used when neither --db nor PARALLAX_DB
 	// is given.
 	DefaultDB func() (string, error)
@@ -117,21 +124,57 @@ func (c *call) usage(format string, a ...any) error {
 
 // workspace opens the library chosen by --db, PARALLAX_DB or the default.
 func (c *call) workspace() (*workspace.Workspace, func(), error) {
-	path, err := c.dbPath()
+	st, err := c.store()
 	if err != nil {
 		return nil, nil, err
-	}
-	st, err := c.env.OpenStore(path)
-	if err != nil {
-		return nil, nil, libraryError(path, err)
 	}
 	return workspace.New(st), func() { st.Close() }, nil
 }
 
+// store opens the library as workspace does: read-only for a command that
+// only reads.
+func (c *call) store() (app.Store, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	st, err := c.env.OpenStore(path, c.cmd.reads)
+	if err != nil {
+		return nil, libraryError(path, err)
+	}
+	return st, nil
+}
+
+// libraryFile opens the library as store does and returns its file's
+// upkeep (check, backup).
+func (c *call) libraryFile() (app.LibraryFile, func(), error) {
+	st, err := c.store()
+	if err != nil {
+		return nil, nil, err
+	}
+	lf, ok := st.(app.LibraryFile)
+	if !ok {
+		st.Close()
+		return nil, nil, fmt.Errorf("%s needs a library kept in a file", c.cmd.name)
+	}
+	return lf, func() { st.Close() }, nil
+}
+
 // libraryError says why the library at path could not be opened, by the
 // plain reason at the bottom of err ("unable to open database file: is a
-// directory" becomes "it is a folder"), not the chain of packages above it.
+// directory" becomes "it is a folder"), not the chain of packages above it;
+// a damaged library or a file that is not one says what to do next.
 func libraryError(path string, err error) error {
+	var de *app.DamagedError
+	var nl *app.NotLibraryError
+	switch {
+	case errors.As(err, &de):
+		return fmt.Errorf("%v. Nothing was written to it. parallax check lists the damage; "+
+			"parallax recover --out NEW.db saves what can be read; parallax restore BACKUP puts a backup back", de)
+	case errors.As(err, &nl):
+		return fmt.Errorf("cannot open the library %s: %s. Put a backup back with parallax restore BACKUP, or give --db another file",
+			files.Printable(path), nl.Reason())
+	}
 	cause := err
 	for next := errors.Unwrap(cause); next != nil; next = errors.Unwrap(cause) {
 		cause = next
@@ -336,6 +379,7 @@ var listCmd = command{
 		"words and when each was added. The IDs are what show, edit, remove and reimport take.",
 	examples: []string{"parallax list", "parallax list --json"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added")
 		return func(c *call, rest []string) error { return runList(c, *asJSON, rest) }
@@ -430,6 +474,7 @@ var showCmd = command{
 	about:    "Prints a report's details (title, outlet, author, published date, address, file, format, words), then its text as Parallax read it.",
 	examples: []string{"parallax show 3", "parallax show --json 3"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		asJSON := fs.Bool("json", false, "print JSON: the fields of list --json, the text, ocr and, for a transcript, its cues")
 		return func(c *call, rest []string) error { return runShow(c, *asJSON, rest) }
@@ -544,6 +589,7 @@ var searchCmd = command{
 		"snippet in which the matches stand in [brackets].",
 	examples: []string{"parallax search ferry captain", "parallax search Deraa --limit 5"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		limit := fs.Int("limit", 20, "show at most `N` reports")
 		return func(c *call, words []string) error { return runSearch(c, *limit, words) }

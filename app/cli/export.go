@@ -30,6 +30,7 @@ var exportCmd = command{
 	},
 	required: []string{"comparison"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		var o exportFlags
 		fs.Int64Var(&o.id, "comparison", 0, "the saved comparison's `ID` (see parallax comparisons)")
@@ -99,6 +100,7 @@ var comparisonsCmd = command{
 		"what export takes.",
 	examples: []string{"parallax comparisons"},
 	library:  true,
+	reads:    true,
 	define:   func(*flag.FlagSet) runner { return runComparisons },
 }
 

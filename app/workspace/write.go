@@ -42,6 +42,17 @@ var ErrNotRegular = errors.New("not a regular file")
 //
 // Errors name path as the user gave it, never the temporary file.
 func WriteFile(path string, data []byte, replace bool) error {
+	return WriteWith(path, replace, func(f *os.File) error {
+		_, err := f.Write(data)
+		return err
+	})
+}
+
+// WriteWith is WriteFile with the data written by fill into the temporary
+// file f (its name is f.Name(); fill may also have another program write
+// the file by that name, and need not close f), for output that is not
+// built in memory first: a backup of the library.
+func WriteWith(path string, replace bool, fill func(f *os.File) error) error {
 	target, fi, err := writeTarget(path)
 	if err != nil {
 		return writeError(path, err)
@@ -49,7 +60,7 @@ func WriteFile(path string, data []byte, replace bool) error {
 	if fi != nil && !replace {
 		return writeError(path, ErrExists)
 	}
-	tmp, err := writeTemp(target, data, fi)
+	tmp, err := writeTemp(target, fill, fi)
 	if err != nil {
 		return writeError(path, err)
 	}
@@ -102,10 +113,10 @@ func writeTarget(path string) (target string, fi fs.FileInfo, err error) {
 	return target, fi, nil
 }
 
-// writeTemp writes data to a new, synced file beside target and returns
+// writeTemp has fill write a new file beside target, syncs it and returns
 // its path. It gets the permissions of old, the file it will replace, or
 // for a new file 0666 trimmed by the umask, as any new file.
-func writeTemp(target string, data []byte, old fs.FileInfo) (string, error) {
+func writeTemp(target string, fill func(*os.File) error, old fs.FileInfo) (string, error) {
 	var r [6]byte
 	if _, err := rand.Read(r[:]); err != nil {
 		return "", err
@@ -115,7 +126,7 @@ func writeTemp(target string, data []byte, old fs.FileInfo) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	_, err = f.Write(data)
+	err = fill(f)
 	if err == nil && old != nil {
 		err = f.Chmod(old.Mode().Perm())
 	}
