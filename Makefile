@@ -22,7 +22,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesser
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke window bench htmlscore screenshot wordnet train clean
+.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window bench htmlscore screenshot wordnet train clean
 
 all: build
 
@@ -40,7 +40,7 @@ run: build
 # make test insists on the browser test of the HTML memo: without chromium
 # it fails rather than skips (a bare `go test` skips it).
 test: export PARALLAX_REQUIRE_CHROMIUM = 1
-test: deps lint unit build smoke window
+test: deps lint unit fuzz-short build smoke window
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -49,6 +49,16 @@ lint:
 
 unit:
 	$(GO) test -race -tags "$(TESTTAGS)" ./...
+
+# fuzz runs every fuzz target for FUZZTIME (30s) each; make test runs the
+# parsers' (importers, textnorm, segment, worddiff) for two seconds each
+# (fuzz-short). A crash is kept under the target's testdata/fuzz/ to be
+# committed with its fix.
+fuzz:
+	GO="$(GO)" TAGS="$(TESTTAGS)" sh .ci/fuzz.sh
+
+fuzz-short:
+	GO="$(GO)" TAGS="$(TESTTAGS)" FUZZTIME=2s FUZZPKGS='^app/(ingest|textnorm|segment|worddiff)/' sh .ci/fuzz.sh
 
 smoke: build
 	sh .ci/smoke.sh $(BIN)
