@@ -215,12 +215,19 @@ func folderWritable(dir string) bool {
 // window says so and keeps what the editor types from being lost.
 func (db *DB) ReadOnly() string { return db.readOnly }
 
-// readOnlyError turns SQLite's refusal to write into app.ErrReadOnly with
-// the reason the library was opened so; other errors pass unchanged.
-func (db *DB) readOnlyError(err error) error {
+// writeError turns SQLite's refusals to write into the editor's words:
+// app.ErrReadOnly with the reason the library was opened so, and a full
+// disk said as such (the transaction was rolled back, so nothing of it
+// was stored). Other errors pass unchanged.
+func (db *DB) writeError(err error) error {
 	var se sqlite3.Error
-	if db.readOnly != "" && errors.As(err, &se) && se.Code == sqlite3.ErrReadonly {
+	switch {
+	case !errors.As(err, &se):
+		return err
+	case db.readOnly != "" && se.Code == sqlite3.ErrReadonly:
 		return fmt.Errorf("%w: %s", app.ErrReadOnly, db.readOnly)
+	case se.Code == sqlite3.ErrFull:
+		return fmt.Errorf("the disk holding the library is full; nothing of this was stored (%w)", err)
 	}
 	return err
 }

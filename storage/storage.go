@@ -226,10 +226,10 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return db.readOnlyError(err)
+		return db.writeError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return db.readOnlyError(fmt.Errorf("storage: commit: %w", err))
+		return db.writeError(fmt.Errorf("storage: commit: %w", err))
 	}
 	return nil
 }
