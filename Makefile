@@ -22,7 +22,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesser
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window crash bench htmlscore screenshot wordnet train clean
+.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window crash concurrent bench htmlscore screenshot wordnet train clean
 
 all: build
 
@@ -40,7 +40,7 @@ run: build
 # make test insists on the browser test of the HTML memo: without chromium
 # it fails rather than skips (a bare `go test` skips it).
 test: export PARALLAX_REQUIRE_CHROMIUM = 1
-test: deps lint unit fuzz-short build smoke window crash
+test: deps lint unit fuzz-short build smoke window crash concurrent
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -68,6 +68,11 @@ smoke: build
 # (see .ci/crash.sh).
 crash: build
 	sh .ci/crash.sh $(BIN) ../shared/seeds
+
+# concurrent runs two windows and a command line on one library at once
+# (see .ci/concurrent.sh).
+concurrent: build
+	sh .ci/concurrent.sh $(BIN) ../shared/seeds
 
 # window runs the real window under Xvfb on the seed reports and sends it
 # a key (see .ci/window.sh).
