@@ -13,7 +13,8 @@
 #           system, filled by `add` until the disk is full: the failing
 #           file is named with the reason, every acknowledged report is
 #           kept, the library is sound; an export to the full disk fails
-#           and leaves the file that was at its path as it was;
+#           and leaves the file that was at its path as it was; the disk
+#           then made read-only: list still reads, add says why it cannot;
 #   typing  the window on the seed reports, a note typed and the program
 #           killed mid-word, 3 times: the stored note is a prefix of what
 #           was typed (nothing garbled) and the library is sound.
@@ -105,6 +106,16 @@ if mount -t tmpfs -o size=3m tmpfs "$full" 2>/dev/null; then
 	[ "$(cat "$full/memo.json")" = "the memo that was there" ] || fail "full: the export damaged the file at its path"
 	ls -a "$full" | grep -q '\.tmp$' && fail "full: a temporary file was left: $(ls -a "$full")"
 	echo "crash: full disk ok ($(grep -c '^added report' "$work/add.out") reports added, then: $(head -1 "$work/add.err"))"
+	# The same disk read-only: reading works, a write says why it cannot.
+	rm -f "$full/filler"
+	mount -o remount,ro "$full"
+	"$BIN" list --db "$lib" >/dev/null 2>"$work/ro.err" || fail "read-only: list failed: $(cat "$work/ro.err")"
+	set +e
+	"$BIN" add --db "$lib" "$work/in/r1.txt" >/dev/null 2>"$work/ro.err"
+	rc=$?
+	set -e
+	[ "$rc" = 1 ] && grep -q 'cannot be changed' "$work/ro.err" || fail "read-only: add exited $rc: $(cat "$work/ro.err")"
+	echo "crash: read-only disk ok (list reads; add says: $(head -1 "$work/ro.err" | cut -c1-70)…)"
 	umount "$full"
 else
 	echo "crash: full disk skipped (tmpfs cannot be mounted here: not root)"

@@ -224,8 +224,14 @@ func (db *DB) writeError(err error) error {
 	switch {
 	case !errors.As(err, &se):
 		return err
-	case db.readOnly != "" && se.Code == sqlite3.ErrReadonly:
-		return fmt.Errorf("%w: %s", app.ErrReadOnly, db.readOnly)
+	case se.Code == sqlite3.ErrReadonly:
+		why := db.readOnly
+		if why == "" {
+			// Opened for writing, but SQLite fell back to reading: the
+			// file, its folder or its disk cannot be written.
+			why = db.path + " cannot be written (a read-only file, folder or disk)"
+		}
+		return fmt.Errorf("%w: %s", app.ErrReadOnly, why)
 	case se.Code == sqlite3.ErrFull:
 		return fmt.Errorf("the disk holding the library is full; nothing of this was stored (%w)", err)
 	}

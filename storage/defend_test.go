@@ -307,3 +307,21 @@ func TestRecover(t *testing.T) {
 		t.Error("Recover replaced an existing file")
 	}
 }
+
+// TestCreateWhole: a new library is built under a temporary name and
+// linked into place whole, private to its owner, with nothing left beside
+// it; so a library.db of 0 bytes is never one Parallax was making.
+func TestCreateWhole(t *testing.T) {
+	path := libPath(t)
+	openAt(t, path, storage.Options{}).Close()
+	fi, err := os.Stat(path)
+	if err != nil || fi.Size() == 0 || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("new library: %v, %v", fi, err)
+	}
+	ents, _ := os.ReadDir(filepath.Dir(path))
+	for _, e := range ents {
+		if e.Name() != "library.db" {
+			t.Errorf("left beside the new library: %s", e.Name())
+		}
+	}
+}

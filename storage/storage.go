@@ -18,6 +18,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -105,10 +106,11 @@ func OpenWith(path string, opts Options) (*DB, error) {
 	}
 	// A reader of a library not made yet gets a new, empty one, as on the
 	// first start.
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("storage: create library folder: %w", err)
+	if !exists {
+		if err := create(path, opts); err != nil {
+			return nil, err
 		}
+		exists = true
 	}
 	sqldb, err := sql.Open(driverName, dsn(path, pragmas))
 	if err != nil {
@@ -118,6 +120,12 @@ func OpenWith(path string, opts Options) (*DB, error) {
 	ctx := context.Background()
 	if err := db.open(ctx, exists, opts); err != nil {
 		sqldb.Close()
+		if exists && !writable(path) {
+			// SQLite says "unable to open database file: no such file or
+			// directory" of a file it cannot write beside (its -wal).
+			return nil, fmt.Errorf("%w: %s cannot be written (a read-only file or folder); "+
+				"commands that only read (list, show, search, export) still work", app.ErrReadOnly, path)
+		}
 		return nil, err
 	}
 	return db, nil
@@ -152,6 +160,70 @@ func (db *DB) open(ctx context.Context, exists bool, opts Options) error {
 	}
 	db.fts = fts
 	return nil
+}
+
+// create makes a new library at path whole or not at all: it is built
+// under a temporary name beside path (schema and full-text index), closed
+// so that the one file holds it, and linked into place, which fails if
+// another program made one meanwhile (then that one is used). So a crash
+// while a library is created leaves no file of 0 bytes at path, and a
+// library.db of 0 bytes can only have been cut short: it is refused
+// (check.go), never taken for a new one.
+func create(path string, opts Options) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("storage: create library folder: %w", err)
+	}
+	stale, _ := filepath.Glob(path + ".creating-*")
+	for _, p := range stale {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(p)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".creating-*")
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	tmp.Close()
+	defer func() {
+		for _, ext := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp.Name() + ext)
+		}
+	}()
+	sqldb, err := sql.Open(driverName, dsn(tmp.Name(), pragmas))
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	db := &DB{db: sqldb, now: time.Now, path: tmp.Name()}
+	err = db.open(context.Background(), false, opts)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	if err := os.Link(tmp.Name(), path); err != nil && !errors.Is(err, fs.ErrExist) {
+		// No hard links on this file system: a rename, after checking
+		// again that no library appeared.
+		if _, serr := os.Lstat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("storage: create %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// writable reports whether the library file at path and its folder (where
+// SQLite keeps the -wal and -shm files) can be written.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return folderWritable(filepath.Dir(path))
 }
 
 // dsn builds the file: URI go-sqlite3 hands to SQLite, with the query

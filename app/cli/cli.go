@@ -171,6 +171,8 @@ func libraryError(path string, err error) error {
 	case errors.As(err, &de):
 		return fmt.Errorf("%v. Nothing was written to it. parallax check lists the damage; "+
 			"parallax recover --out NEW.db saves what can be read; parallax restore BACKUP puts a backup back", de)
+	case errors.Is(err, app.ErrReadOnly):
+		return err
 	case errors.As(err, &nl):
 		return fmt.Errorf("cannot open the library %s: %s. Put a backup back with parallax restore BACKUP, or give --db another file",
 			files.Printable(path), nl.Reason())
