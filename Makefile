@@ -22,7 +22,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesser
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit lint smoke window bench htmlscore screenshot wordnet train clean
+.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window crash concurrent bench htmlscore screenshot wordnet train clean
 
 all: build
 
@@ -40,7 +40,7 @@ run: build
 # make test insists on the browser test of the HTML memo: without chromium
 # it fails rather than skips (a bare `go test` skips it).
 test: export PARALLAX_REQUIRE_CHROMIUM = 1
-test: deps lint unit build smoke window
+test: deps lint unit fuzz-short build smoke window crash concurrent
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files -co --exclude-standard '*.go')); \
@@ -50,8 +50,29 @@ lint:
 unit:
 	$(GO) test -race -tags "$(TESTTAGS)" ./...
 
+# fuzz runs every fuzz target for FUZZTIME (30s) each; make test runs the
+# parsers' (importers, textnorm, segment, worddiff) for two seconds each
+# (fuzz-short). A crash is kept under the target's testdata/fuzz/ to be
+# committed with its fix.
+fuzz:
+	GO="$(GO)" TAGS="$(TESTTAGS)" sh .ci/fuzz.sh
+
+fuzz-short:
+	GO="$(GO)" TAGS="$(TESTTAGS)" FUZZTIME=2s FUZZPKGS='^app/(ingest|textnorm|segment|worddiff)/' sh .ci/fuzz.sh
+
 smoke: build
 	sh .ci/smoke.sh $(BIN)
+
+# crash kills bin/parallax with SIGKILL at random moments of an import, an
+# export and note typing, and checks that what it acknowledged survived
+# (see .ci/crash.sh).
+crash: build
+	sh .ci/crash.sh $(BIN) ../shared/seeds
+
+# concurrent runs two windows and a command line on one library at once
+# (see .ci/concurrent.sh).
+concurrent: build
+	sh .ci/concurrent.sh $(BIN) ../shared/seeds
 
 # window runs the real window under Xvfb on the seed reports and sends it
 # a key (see .ci/window.sh).

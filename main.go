@@ -9,7 +9,10 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -39,6 +42,8 @@ func main() {
 		Stderr:         os.Stderr,
 		Getenv:         os.Getenv,
 		OpenStore:      openStore,
+		Restore:        storage.Restore,
+		Recover:        storage.Recover,
 		DefaultDB:      storage.DefaultPath,
 		Window:         window,
 		Version:        version,
@@ -46,11 +51,43 @@ func main() {
 	}))
 }
 
-func openStore(path string) (app.Store, error) { return storage.Open(path) }
+// openStore opens the library at path for the command line: read-only for
+// commands that only read.
+func openStore(path string, readOnly bool) (app.Store, error) {
+	return storage.OpenWith(path, storage.Options{ReadOnly: readOnly})
+}
+
+// openForWindow opens the library for the window. A damaged one, or one
+// that cannot be written (a read-only folder or disk), is opened read-only,
+// with the notice the window shows: the editor can still read and export
+// it, nothing is written to it, and the notes panel keeps what is typed and
+// says it is not saved.
+func openForWindow(dbPath string) (st *storage.DB, title, notice string, err error) {
+	st, err = storage.Open(dbPath)
+	var de *app.DamagedError
+	switch {
+	case errors.As(err, &de):
+		title = "The library is damaged"
+		notice = fmt.Sprintf("%v.\n\nIt was opened read-only: you can read and export it, but changes cannot be saved, "+
+			"and nothing was written to it. What lies on the damaged pages may not show.\n\n`parallax check` lists the damage, "+
+			"`parallax recover --out NEW.db` saves what can be read into a new library, and `parallax restore BACKUP` puts a backup back.", de)
+	case errors.Is(err, app.ErrReadOnly):
+		title = "The library cannot be changed"
+		notice = fmt.Sprintf("%s is on a disk or in a folder that cannot be written, so it was opened read-only: you can "+
+			"read and export it, but changes cannot be saved.", dbPath)
+	default:
+		return st, "", "", err
+	}
+	ro, rerr := storage.OpenWith(dbPath, storage.Options{ReadOnly: true, Reason: strings.ToLower(title[:1]) + title[1:]})
+	if rerr != nil {
+		return nil, "", "", err
+	}
+	return ro, title, notice, nil
+}
 
 // window opens the library at dbPath and runs the window until it closes.
 func window(dbPath string, files []string) error {
-	st, err := storage.Open(dbPath)
+	st, title, notice, err := openForWindow(dbPath)
 	if err != nil {
 		return err
 	}
@@ -60,6 +97,10 @@ func window(dbPath string, files []string) error {
 		Icon: fyne.NewStaticResource("icon.png", assets.Icon),
 	})
 	a := fyneapp.NewWithID(appID)
-	views.Run(a, workspace.New(st), files)
+	m := views.New(a, workspace.New(st), files...)
+	if notice != "" {
+		m.Warn(title, notice)
+	}
+	m.ShowAndRun()
 	return nil
 }

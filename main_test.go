@@ -27,6 +27,8 @@ func run(t testing.TB, db string, args ...string) (int, string, string) {
 		Stdin: strings.NewReader(""), Stdout: &out, Stderr: &errb,
 		Getenv:    func(string) string { return "" },
 		OpenStore: openStore,
+		Restore:   storage.Restore,
+		Recover:   storage.Recover,
 		DefaultDB: storage.DefaultPath,
 		Window:    func(string, []string) error { t.Fatal("window opened in a test"); return nil },
 		Version:   "test",

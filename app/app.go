@@ -125,6 +125,11 @@ type Store interface {
 // ErrNotFound is returned when an ID names nothing in the library.
 var ErrNotFound = errors.New("not found")
 
+// ErrReadOnly is a write refused because the library was opened for
+// reading only: a read-only folder, a damaged file, or a command that only
+// reads. The error's message says which.
+var ErrReadOnly = errors.New("the library cannot be changed")
+
 // ErrDuplicate matches (errors.Is) every *DuplicateError.
 var ErrDuplicate = errors.New("already in the library")
 

@@ -9,7 +9,7 @@ import (
 // to version n only, with no full-text setup: the state an older Parallax
 // left behind. Tests use it to check that every earlier schema upgrades.
 func MigrateTo(path string, n int) error {
-	db, err := sql.Open(driverName, dsn(path))
+	db, err := sql.Open(driverName, dsn(path, pragmas))
 	if err != nil {
 		return err
 	}
@@ -18,7 +18,7 @@ func MigrateTo(path string, n int) error {
 }
 
 // DSN exposes the connection string so tests can open the file raw.
-func DSN(path string) string { return dsn(path) }
+func DSN(path string) string { return dsn(path, pragmas) }
 
 // DriverName is the registered driver, for raw access in tests.
 const DriverName = driverName

@@ -18,6 +18,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -26,8 +27,11 @@ import (
 	"parallax/app"
 )
 
-// Compile-time proof that *DB is a complete app.Store.
-var _ app.Store = (*DB)(nil)
+// Compile-time proof that *DB is a complete app.Store and app.LibraryFile.
+var (
+	_ app.Store       = (*DB)(nil)
+	_ app.LibraryFile = (*DB)(nil)
+)
 
 // pragmas are set through the DSN, not by Exec, because go-sqlite3 applies DSN
 // parameters to every connection it opens for the pool while an Exec'd PRAGMA
@@ -49,6 +53,11 @@ type DB struct {
 	fts bool
 	// now returns the current time; tests may replace it.
 	now func() time.Time
+	// path is the library file, for backups and messages.
+	path string
+	// readOnly is why the library cannot be written ("" when it can):
+	// writes then fail with ErrReadOnly saying so.
+	readOnly string
 }
 
 // Options changes how a library is opened. The zero value is what the
@@ -59,10 +68,22 @@ type Options struct {
 	// paths in one build; it also drops the FTS triggers exactly as a build
 	// without FTS5 would.
 	NoFTS bool
+	// ReadOnly opens an existing library for reading only: nothing is
+	// migrated or written, the read never waits for a writer (WAL readers
+	// see the last commit), and a library in a folder that cannot be
+	// written is still read. Commands that only read (list, show, search,
+	// export) open it so; every write then fails with app.ErrReadOnly. A
+	// library that does not exist yet is created, and one of an older
+	// schema upgraded, as without ReadOnly.
+	ReadOnly bool
+	// Reason is why the library was opened read-only, as refused writes
+	// say it ("it is damaged"); empty says it was opened for reading only.
+	Reason string
 }
 
 // Open opens the library at path, creating the file and its parent
-// directories when missing, and brings its schema up to date.
+// directories when missing, checks it (check.go) and brings its schema up
+// to date, backing the file up first (backup.go).
 func Open(path string) (*DB, error) {
 	return OpenWith(path, Options{})
 }
@@ -72,55 +93,157 @@ func OpenWith(path string, opts Options) (*DB, error) {
 	if path == "" {
 		return nil, errors.New("storage: open: empty library path")
 	}
-	if dir := filepath.Dir(path); dir != "" {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, fmt.Errorf("storage: create library folder: %w", err)
-		}
+	exists, err := checkFile(path)
+	if err != nil {
+		return nil, err
 	}
-	sqldb, err := sql.Open(driverName, dsn(path))
+	if opts.ReadOnly && exists {
+		db, err := openReadOnly(path, opts, false)
+		if !errors.Is(err, errOldSchema) || !folderWritable(filepath.Dir(path)) {
+			return db, err
+		}
+		// An older library is upgraded once, as a writable open does it.
+	}
+	// A reader of a library not made yet gets a new, empty one, as on the
+	// first start.
+	if !exists {
+		if err := create(path, opts); err != nil {
+			return nil, err
+		}
+		exists = true
+	}
+	sqldb, err := sql.Open(driverName, dsn(path, pragmas))
 	if err != nil {
 		return nil, fmt.Errorf("storage: open %s: %w", path, err)
 	}
-	db := &DB{db: sqldb, now: time.Now}
+	db := &DB{db: sqldb, now: time.Now, path: path}
 	ctx := context.Background()
-	if err := sqldb.PingContext(ctx); err != nil {
+	if err := db.open(ctx, exists, opts); err != nil {
 		sqldb.Close()
-		return nil, fmt.Errorf("storage: open %s: %w", path, err)
-	}
-	if err := migrate(ctx, sqldb, len(migrations)); err != nil {
-		sqldb.Close()
-		return nil, err
-	}
-	fts := false
-	if !opts.NoFTS {
-		if fts, err = hasFTS5(ctx, sqldb); err != nil {
-			sqldb.Close()
-			return nil, err
+		if exists && !writable(path) {
+			// SQLite says "unable to open database file: no such file or
+			// directory" of a file it cannot write beside (its -wal).
+			return nil, fmt.Errorf("%w: %s cannot be written (a read-only file or folder); "+
+				"commands that only read (list, show, search, export) still work", app.ErrReadOnly, path)
 		}
-	}
-	if err := setupFTS(ctx, sqldb, fts); err != nil {
-		sqldb.Close()
 		return nil, err
 	}
-	db.fts = fts
 	return db, nil
 }
 
-// dsn builds the file: URI go-sqlite3 hands to SQLite. The URI form is needed
-// for the pragmas to travel with the name; the characters that URI syntax
-// gives a meaning (% ? #) are escaped so any file name works.
-func dsn(path string) string {
+// open checks, backs up and migrates a library opened for writing, and
+// sets up its full-text index.
+func (db *DB) open(ctx context.Context, exists bool, opts Options) error {
+	if err := db.db.PingContext(ctx); err != nil {
+		return fmt.Errorf("storage: open %s: %w", db.path, err)
+	}
+	if exists {
+		if err := quickCheck(ctx, db.db, db.path); err != nil {
+			return err
+		}
+		if err := db.backupBeforeMigration(ctx); err != nil {
+			return err
+		}
+	}
+	if err := migrate(ctx, db.db, len(migrations)); err != nil {
+		return err
+	}
+	fts := false
+	if !opts.NoFTS {
+		var err error
+		if fts, err = hasFTS5(ctx, db.db); err != nil {
+			return err
+		}
+	}
+	if err := setupFTS(ctx, db.db, fts); err != nil {
+		return err
+	}
+	db.fts = fts
+	return nil
+}
+
+// create makes a new library at path whole or not at all: it is built
+// under a temporary name beside path (schema and full-text index), closed
+// so that the one file holds it, and linked into place, which fails if
+// another program made one meanwhile (then that one is used). So a crash
+// while a library is created leaves no file of 0 bytes at path, and a
+// library.db of 0 bytes can only have been cut short: it is refused
+// (check.go), never taken for a new one.
+func create(path string, opts Options) error {
+	dir := filepath.Dir(path)
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return fmt.Errorf("storage: create library folder: %w", err)
+	}
+	stale, _ := filepath.Glob(path + ".creating-*")
+	for _, p := range stale {
+		if fi, err := os.Stat(p); err == nil && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(p)
+		}
+	}
+	tmp, err := os.CreateTemp(dir, filepath.Base(path)+".creating-*")
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	tmp.Close()
+	defer func() {
+		for _, ext := range []string{"", "-wal", "-shm", "-journal"} {
+			os.Remove(tmp.Name() + ext)
+		}
+	}()
+	sqldb, err := sql.Open(driverName, dsn(tmp.Name(), pragmas))
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	db := &DB{db: sqldb, now: time.Now, path: tmp.Name()}
+	err = db.open(context.Background(), false, opts)
+	if cerr := db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("storage: create %s: %w", path, err)
+	}
+	if err := os.Link(tmp.Name(), path); err != nil && !errors.Is(err, fs.ErrExist) {
+		// No hard links on this file system: a rename, after checking
+		// again that no library appeared.
+		if _, serr := os.Lstat(path); serr == nil {
+			return nil
+		}
+		if err := os.Rename(tmp.Name(), path); err != nil {
+			return fmt.Errorf("storage: create %s: %w", path, err)
+		}
+	}
+	return nil
+}
+
+// writable reports whether the library file at path and its folder (where
+// SQLite keeps the -wal and -shm files) can be written.
+func writable(path string) bool {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return false
+	}
+	f.Close()
+	return folderWritable(filepath.Dir(path))
+}
+
+// dsn builds the file: URI go-sqlite3 hands to SQLite, with the query
+// parameters params. The URI form is needed for the pragmas to travel with
+// the name; the characters that URI syntax gives a meaning (% ? #) are
+// escaped so any file name works.
+func dsn(path, params string) string {
 	p := filepath.ToSlash(path)
 	p = strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(p)
 	if filepath.VolumeName(path) != "" {
 		// Windows: file:///C:/... is the absolute form SQLite documents.
 		p = "///" + p
 	}
-	return "file:" + p + "?" + pragmas
+	return "file:" + p + "?" + params
 }
 
-// Close releases the library file.
+// Close releases the library file, after a checkpoint (backup.go) so that
+// the file alone holds every committed write.
 func (db *DB) Close() error {
+	db.Checkpoint(context.Background())
 	if err := db.db.Close(); err != nil {
 		return fmt.Errorf("storage: close: %w", err)
 	}
@@ -175,10 +298,10 @@ func (db *DB) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return db.writeError(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return fmt.Errorf("storage: commit: %w", err)
+		return db.writeError(fmt.Errorf("storage: commit: %w", err))
 	}
 	return nil
 }

@@ -197,13 +197,14 @@ func (f *exportForm) choice() (ch exportChoice, msg string) {
 }
 
 // writeMemo writes memo m in ch's format to path, replacing the file at
-// once (workspace.WriteFile). It runs off the UI goroutine.
+// once (workspace.WriteFile); the save dialog has asked before a file is
+// replaced. It runs off the UI goroutine.
 func writeMemo(path string, ch exportChoice, m *export.Memo) error {
 	var b bytes.Buffer
 	if err := export.Write(&b, ch.format, m, ch.opt); err != nil {
 		return err
 	}
-	return workspace.WriteFile(path, b.Bytes())
+	return workspace.WriteFile(path, b.Bytes(), true)
 }
 
 // showExport asks for a format, the rows, the options and the editor's

@@ -67,13 +67,6 @@ type Main struct {
 	openFile func(path string) (string, error)
 }
 
-// Run opens the main window over ws, imports files (command-line arguments;
-// may be empty) once the library is open, and runs the app until the window
-// is closed. It is all main.go needs to call.
-func Run(a fyne.App, ws *workspace.Workspace, files []string) {
-	New(a, ws, files...).ShowAndRun()
-}
-
 // Import adds files and folders to the library in the background, after
 // the library has been opened, with progress in the status bar and a
 // summary at the end (the result list when one failed); two to twelve
@@ -122,6 +115,16 @@ func New(a fyne.App, ws *workspace.Workspace, files ...string) *Main {
 		m.Import(files)
 	}
 	return m
+}
+
+// Warn shows a notice the editor must read before working, such as a
+// library opened read-only because it is damaged; the status line keeps
+// its title.
+func (m *Main) Warn(title, msg string) {
+	d := dialog.NewInformation(title, msg, m.win)
+	d.Resize(fyne.NewSize(560, 0))
+	d.Show()
+	m.status.set(title + ": changes are not saved.")
 }
 
 // Window is the main window, for callers that want to add to it.

@@ -25,6 +25,10 @@ import (
 // long enough that a fast typist does not cause a write per key.
 const noteDelay = 250 * time.Millisecond
 
+// noteMaxWait is how long a note typed without a pause of noteDelay waits
+// at most before it is saved anyway.
+const noteMaxWait = time.Second
+
 // notesPanel is the editor's work on a comparison, in tabs beside the row
 // details: the selected row's verdict, note and manual fixes; the summary
 // note of the whole comparison; the notes whose claims are gone
@@ -51,8 +55,11 @@ type notesPanel struct {
 	inflight []*app.Note
 	gone     map[*app.Note]bool
 	saveT    *time.Timer
-	// saveDelay debounces note saves; tests set it to 0.
-	saveDelay time.Duration
+	// saveDelay debounces note saves; tests set it to 0. maxWait bounds
+	// how long typing without a pause goes unsaved (noteMaxWait), counted
+	// from dirtySince, when the first unsaved change was made.
+	saveDelay, maxWait time.Duration
+	dirtySince         time.Time
 
 	// row is the sheet row the note editor is on, -1 for none; linking is
 	// the sheet row waiting for the editor to pick a row to link it with,
@@ -77,7 +84,7 @@ type notesPanel struct {
 }
 
 func newNotesPanel(v *comparisonView) *notesPanel {
-	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay, gone: map[*app.Note]bool{}}
+	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay, maxWait: noteMaxWait, gone: map[*app.Note]bool{}}
 }
 
 // build makes the panel's widgets.
@@ -302,10 +309,20 @@ func (p *notesPanel) redraw() {
 	p.v.grid.redrawSelected()
 }
 
-// markDirty queues n to be saved after delay.
+// markDirty queues n to be saved after delay, or at once when typing has
+// gone on without a pause for noteMaxWait since the last save: an editor
+// who types a paragraph without stopping, and whose laptop then dies,
+// loses at most the last second of it.
 func (p *notesPanel) markDirty(n *app.Note, delay time.Duration) {
 	if !slices.Contains(p.dirty, n) {
 		p.dirty = append(p.dirty, n)
+	}
+	if delay > 0 {
+		if p.dirtySince.IsZero() {
+			p.dirtySince = time.Now()
+		} else if time.Since(p.dirtySince) >= p.maxWait {
+			delay = 0
+		}
 	}
 	p.v.m.debounce(&p.saveT, delay, p.saveDirty)
 }
@@ -315,6 +332,7 @@ func (p *notesPanel) markDirty(n *app.Note, delay time.Duration) {
 func (p *notesPanel) saveDirty() {
 	dirty := p.dirty
 	p.dirty = nil
+	p.dirtySince = time.Time{}
 	if len(dirty) == 0 {
 		return
 	}

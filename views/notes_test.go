@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -107,6 +108,31 @@ func TestVerdictAndNoteSavedAsTyped(t *testing.T) {
 	if m2.cmp.np.text.Text != notes[0].Text || m2.cmp.np.summary.Text != "Toll disputed." {
 		t.Errorf("reopened: note %q, summary %q", m2.cmp.np.text.Text, m2.cmp.np.summary.Text)
 	}
+}
+
+// TestNoteSavedWhileTyping: an editor who types without ever pausing long
+// enough for the debounce still has the note saved within the maximum
+// wait, so a crash mid-paragraph loses at most the last moments of it.
+func TestNoteSavedWhileTyping(t *testing.T) {
+	st := seeded(t)
+	m := compared(t, st)
+	v := m.cmp
+	selectRow(t, m, "Twelve people were killed")
+	v.np.saveDelay, v.np.maxWait = 150*time.Millisecond, 300*time.Millisecond
+	text := "Toll differs between the wire and the article; ask the police for the latest list."
+	deadline := time.Now().Add(2 * time.Second)
+	saved := ""
+	for i := 1; i <= len(text) && time.Now().Before(deadline); i++ {
+		ui(func() { v.np.text.SetText(text[:i]) })
+		time.Sleep(20 * time.Millisecond) // faster than the 150 ms pause
+		if notes := storedNotes(t, m, st); len(notes) == 1 {
+			saved = notes[0].Text
+		}
+	}
+	if saved == "" || !strings.HasPrefix(text, saved) {
+		t.Errorf("while typing without a pause, the stored note was %q", saved)
+	}
+	m.jobs.Wait()
 }
 
 // TestManualFixes links two rows the aligner left apart, unlinks a claim,

@@ -27,6 +27,7 @@ import (
 	"time"
 
 	"parallax/app"
+	"parallax/app/files"
 	"parallax/app/ingest"
 	"parallax/app/workspace"
 )
@@ -37,8 +38,15 @@ type Env struct {
 	Stdout, Stderr io.Writer
 	// Getenv reads environment variables (PARALLAX_DB, PARALLAX_EDITOR).
 	Getenv func(string) string
-	// OpenStore opens or creates the library file at path.
-	OpenStore func(path string) (app.Store, error)
+	// OpenStore opens or creates the library file at path; readOnly opens
+	// an existing one for reading only.
+	OpenStore func(path string, readOnly bool) (app.Store, error)
+	// Restore puts the backup src in place of the library at path and
+	// returns where what it replaced was kept (`parallax restore`).
+	Restore func(ctx context.Context, path, src string) (kept string, err error)
+	// Recover copies what can be read of the library at path into a new
+	// library at dest and says per table what it saved (`parallax recover`).
+	Recover func(ctx context.Context, path, dest string) ([]app.Salvaged, error)
 	// DefaultDB is the library path used when neither --db nor PARALLAX_DB
 	// is given.
 	DefaultDB func() (string, error)
@@ -116,21 +124,59 @@ func (c *call) usage(format string, a ...any) error {
 
 // workspace opens the library chosen by --db, PARALLAX_DB or the default.
 func (c *call) workspace() (*workspace.Workspace, func(), error) {
-	path, err := c.dbPath()
+	st, err := c.store()
 	if err != nil {
 		return nil, nil, err
-	}
-	st, err := c.env.OpenStore(path)
-	if err != nil {
-		return nil, nil, libraryError(path, err)
 	}
 	return workspace.New(st), func() { st.Close() }, nil
 }
 
+// store opens the library as workspace does: read-only for a command that
+// only reads.
+func (c *call) store() (app.Store, error) {
+	path, err := c.dbPath()
+	if err != nil {
+		return nil, err
+	}
+	st, err := c.env.OpenStore(path, c.cmd.reads)
+	if err != nil {
+		return nil, libraryError(path, err)
+	}
+	return st, nil
+}
+
+// libraryFile opens the library as store does and returns its file's
+// upkeep (check, backup).
+func (c *call) libraryFile() (app.LibraryFile, func(), error) {
+	st, err := c.store()
+	if err != nil {
+		return nil, nil, err
+	}
+	lf, ok := st.(app.LibraryFile)
+	if !ok {
+		st.Close()
+		return nil, nil, fmt.Errorf("%s needs a library kept in a file", c.cmd.name)
+	}
+	return lf, func() { st.Close() }, nil
+}
+
 // libraryError says why the library at path could not be opened, by the
 // plain reason at the bottom of err ("unable to open database file: is a
-// directory" becomes "it is a folder"), not the chain of packages above it.
+// directory" becomes "it is a folder"), not the chain of packages above it;
+// a damaged library or a file that is not one says what to do next.
 func libraryError(path string, err error) error {
+	var de *app.DamagedError
+	var nl *app.NotLibraryError
+	switch {
+	case errors.As(err, &de):
+		return fmt.Errorf("%v. Nothing was written to it. parallax check lists the damage; "+
+			"parallax recover --out NEW.db saves what can be read; parallax restore BACKUP puts a backup back", de)
+	case errors.Is(err, app.ErrReadOnly):
+		return err
+	case errors.As(err, &nl):
+		return fmt.Errorf("cannot open the library %s: %s. Put a backup back with parallax restore BACKUP, or give --db another file",
+			files.Printable(path), nl.Reason())
+	}
 	cause := err
 	for next := errors.Unwrap(cause); next != nil; next = errors.Unwrap(cause) {
 		cause = next
@@ -263,13 +309,13 @@ var addCmd = command{
 	},
 }
 
-func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
+func runAdd(c *call, opt workspace.ImportOptions, sources []string) error {
 	m := &opt.Meta
-	if len(files) == 0 {
+	if len(sources) == 0 {
 		return c.usage("add needs at least one file, folder or web address")
 	}
-	if n := len(workspace.Expand(files)); m.Title != "" && n > 1 {
-		return c.usage("--title names one report, but %d files were given", n)
+	if n := len(workspace.Expand(sources)); m.Title != "" && n > 1 {
+		return c.usage("--title names one report, but %d sources were given", n)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
@@ -279,7 +325,7 @@ func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
 	// Each outcome is printed as soon as it is stored, so a run that is
 	// killed has reported everything it added.
 	failed, total := 0, 0
-	ws.Import(c.ctx, files, opt, func(_, n int, res workspace.Imported) {
+	ws.Import(c.ctx, sources, opt, func(_, n int, res workspace.Imported) {
 		total = n
 		switch {
 		case res.Err != nil:
@@ -287,7 +333,7 @@ func runAdd(c *call, opt workspace.ImportOptions, files []string) error {
 			fmt.Fprintf(c.env.Stderr, "parallax: %v\n", res.Err)
 		case res.Duplicate:
 			fmt.Fprintf(c.env.Stdout, "%s: already in the library as report %d (%s); not added again\n",
-				res.Path, res.Report.ID, workspace.Title(res.Report))
+				files.Printable(res.Path), res.Report.ID, workspace.Title(res.Report))
 		default:
 			fmt.Fprintf(c.env.Stdout, "added report %d: %s\n", res.Report.ID, describe(res.Report))
 		}
@@ -335,6 +381,7 @@ var listCmd = command{
 		"words and when each was added. The IDs are what show, edit, remove and reimport take.",
 	examples: []string{"parallax list", "parallax list --json"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added")
 		return func(c *call, rest []string) error { return runList(c, *asJSON, rest) }
@@ -429,6 +476,7 @@ var showCmd = command{
 	about:    "Prints a report's details (title, outlet, author, published date, address, file, format, words), then its text as Parallax read it.",
 	examples: []string{"parallax show 3", "parallax show --json 3"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		asJSON := fs.Bool("json", false, "print JSON: the fields of list --json, the text, ocr and, for a transcript, its cues")
 		return func(c *call, rest []string) error { return runShow(c, *asJSON, rest) }
@@ -543,6 +591,7 @@ var searchCmd = command{
 		"snippet in which the matches stand in [brackets].",
 	examples: []string{"parallax search ferry captain", "parallax search Deraa --limit 5"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		limit := fs.Int("limit", 20, "show at most `N` reports")
 		return func(c *call, words []string) error { return runSearch(c, *limit, words) }

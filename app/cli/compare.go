@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -11,6 +12,7 @@ import (
 	"parallax/app"
 	"parallax/app/compare"
 	"parallax/app/export"
+	"parallax/app/files"
 	"parallax/app/nouns"
 	"parallax/app/workspace"
 )
@@ -22,9 +24,11 @@ var compareCmd = command{
 	about: "Reads two or more files (of any kind add reads), splits them into claims, aligns " +
 		"the claims that state the same thing and writes the rows with their differences and " +
 		"flags, as the window shows them. The library is neither read nor changed. The output " +
-		"goes to standard output, or with --out to a file that is replaced whole, never left " +
-		"half written. JSON, for programs, gives each file's claims as byte offsets and each " +
-		"row's claims, level, score and flags. A PDF is not written to a terminal. " +
+		"goes to standard output, or with --out to a new file, never left half written; a file " +
+		"already there is replaced only with --force, and keeps its permissions. CSV cells " +
+		"that a spreadsheet would run as formulas start with a \"'\" unless --raw. JSON, for " +
+		"programs, gives each file's claims as byte offsets and each row's claims, level, score " +
+		"and flags. A PDF is not written to a terminal. " +
 		fmt.Sprintf("It compares up to %d files holding at most %s words together (about 3 MB of text); "+
 			"beyond either limit it refuses at once and says which, before any work. The window "+
 			"shows at most %d reports side by side, within the same word limit.",
@@ -35,10 +39,12 @@ var compareCmd = command{
 	},
 	define: func(fs *flag.FlagSet) runner {
 		format := fs.String("format", "md", "the output's format, one of `"+strings.Join(export.Formats, "|")+"`")
-		out := fs.String("out", "", "write to `FILE` instead of standard output")
+		var out output
+		outputFlags(fs, &out)
 		var opt export.Options
 		editorFlag(fs, &opt.Editor)
-		return func(c *call, files []string) error { return runCompare(c, *format, *out, opt, files) }
+		rawFlag(fs, &opt)
+		return func(c *call, files []string) error { return runCompare(c, *format, out, opt, files) }
 	},
 }
 
@@ -48,12 +54,13 @@ var compareCmd = command{
 // signed as opt says (memoOptions); md is the default because a person at
 // a terminal reads it. The whole output is
 // built in memory before anything is written, so a failure never leaves
-// half a file, and --out is replaced atomically (a temporary file in the
-// same folder, then a rename), so a reader never sees a partial export.
+// half a file, and --out is written as workspace.WriteFile does (a
+// temporary file in the same folder, then a link or rename, an existing
+// file only with --force), so a reader never sees a partial export.
 //
 // Mistakes are reported on one line, because scripts such as score.py show
 // the first line of stderr.
-func runCompare(c *call, format, out string, opt export.Options, files []string) error {
+func runCompare(c *call, format string, out output, opt export.Options, files []string) error {
 	f := strings.ToLower(format)
 	if !slices.Contains(export.Formats, f) {
 		return c.usage("unknown format %q (use %s)", format, strings.Join(export.Formats, ", "))
@@ -83,24 +90,47 @@ var binaryFormats = map[string]string{"pdf": "a PDF"}
 // checkOutput refuses, before any work, to write a binary format to
 // standard output when that is a terminal: it would fill the screen with
 // bytes and could leave the terminal in a strange state.
-func (c *call) checkOutput(format, out string) error {
-	if what, ok := binaryFormats[format]; ok && out == "" && c.env.StdoutTerminal {
+func (c *call) checkOutput(format string, out output) error {
+	if what, ok := binaryFormats[format]; ok && out.stdout() && c.env.StdoutTerminal {
 		return fmt.Errorf("%s is not shown in a terminal; give --out FILE (or redirect)", what)
 	}
 	return nil
 }
 
-// emit writes a command's output to stdout, or atomically to the file out
-// and then says on stderr where it wrote and what: the memo m written.
-func (c *call) emit(data []byte, out string, m *export.Memo) error {
-	if out == "" {
+// output is where compare and export write: --out FILE, "-" or nothing
+// for standard output, and --force to replace a file already there.
+type output struct {
+	path  string
+	force bool
+}
+
+// outputFlags registers --out and --force on fs, into o.
+func outputFlags(fs *flag.FlagSet, o *output) {
+	fs.StringVar(&o.path, "out", "", "write to `FILE` instead of standard output (- is standard output)")
+	fs.BoolVar(&o.force, "force", false, "replace the --out file if it exists (it keeps its permissions)")
+}
+
+// stdout reports whether o is standard output.
+func (o output) stdout() bool { return o.path == "" || o.path == "-" }
+
+// emit writes a command's output to stdout, or to the file out names
+// (workspace.WriteFile) and then says on stderr where it wrote and what:
+// the memo m written. A refusal says what to do instead.
+func (c *call) emit(data []byte, out output, m *export.Memo) error {
+	if out.stdout() {
 		_, err := c.env.Stdout.Write(data)
 		return err
 	}
-	if err := workspace.WriteFile(out, data); err != nil {
+	if err := workspace.WriteFile(out.path, data, out.force); err != nil {
+		switch {
+		case errors.Is(err, workspace.ErrExists):
+			return fmt.Errorf("%w (give --force to replace it)", err)
+		case errors.Is(err, workspace.ErrNotRegular):
+			return fmt.Errorf("%w (give --out - for standard output)", err)
+		}
 		return err
 	}
-	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", out, nouns.Count(m.RowsWritten(), "row"), nouns.Count(len(m.C.Docs), "report"))
+	fmt.Fprintf(c.env.Stderr, "Wrote %s (%s, %s).\n", files.Printable(out.path), nouns.Count(m.RowsWritten(), "row"), nouns.Count(len(m.C.Docs), "report"))
 	return nil
 }
 

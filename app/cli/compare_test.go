@@ -123,6 +123,11 @@ func TestCompareFormatsAndOut(t *testing.T) {
 		path := filepath.Join(t.TempDir(), "out."+format)
 		os.WriteFile(path, []byte("old contents"), 0o600)
 		code, out, errs := compareRun(append([]string{"--out", path, "--format", format}, files...)...)
+		want := "parallax: cannot write " + path + ": it already exists (give --force to replace it)\n"
+		if data, _ := os.ReadFile(path); code != 1 || errs != want || string(data) != "old contents" {
+			t.Errorf("%s over a file without --force: exit %d, stderr %q, file %.20q", format, code, errs, data)
+		}
+		code, out, errs = compareRun(append([]string{"--out", path, "--force", "--format", format}, files...)...)
 		if code != 0 || out != "" {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q", format, code, out, errs)
 			continue
@@ -130,6 +135,13 @@ func TestCompareFormatsAndOut(t *testing.T) {
 		data, err := os.ReadFile(path)
 		if err != nil || !strings.HasPrefix(string(data), prefix) {
 			t.Errorf("%s: %v, file starts %.40q", format, err, data)
+		}
+		if fi, _ := os.Stat(path); fi.Mode().Perm() != 0o600 {
+			t.Errorf("%s: the replaced file's mode is %v, was -rw-------", format, fi.Mode())
+		}
+		code, out, errs = compareRun(append([]string{"--out", "-", "--format", format}, files...)...)
+		if code != 0 || !strings.HasPrefix(out, prefix) || errs != "" {
+			t.Errorf("%s to --out -: exit %d, stdout %.20q, stderr %q", format, code, out, errs)
 		}
 		left, _ := filepath.Glob(filepath.Join(filepath.Dir(path), ".*.tmp"))
 		if len(left) > 0 {

@@ -21,22 +21,25 @@ var exportCmd = command{
 	about: "Writes a saved comparison (see parallax comparisons) aligned as the editor left it " +
 		"(base report, strictness, manual fixes), every row with its verdict and notes, or with " +
 		"--only the rows judged so; orphaned notes are listed too. The memo is written to standard " +
-		"output, or with --out to a file that is replaced whole, never left half written. " +
-		"A PDF is not written to a terminal.",
+		"output, or with --out to a new file, never left half written; a file already there is " +
+		"replaced only with --force. CSV cells that a spreadsheet would run as formulas start " +
+		"with a \"'\" unless --raw. A PDF is not written to a terminal.",
 	examples: []string{
 		"parallax export --comparison 2 --format html --out memo.html",
 		"parallax export --comparison 2 --only disputed,needs-checking > to-check.md",
 	},
 	required: []string{"comparison"},
 	library:  true,
+	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
 		var o exportFlags
 		fs.Int64Var(&o.id, "comparison", 0, "the saved comparison's `ID` (see parallax comparisons)")
 		fs.StringVar(&o.format, "format", "md", "the memo's format, one of `"+strings.Join(export.Formats, "|")+"`")
 		fs.StringVar(&o.only, "only", "", "keep only the rows whose verdict is in `VERDICT,...`, a list of: "+
 			strings.Join(workspace.VerdictNames(), ", "))
-		fs.StringVar(&o.out, "out", "", "write to `FILE` instead of standard output")
+		outputFlags(fs, &o.out)
 		fs.BoolVar(&o.opt.BOM, "bom", false, "start a CSV with a byte order mark, for spreadsheet programs")
+		rawFlag(fs, &o.opt)
 		fs.StringVar(&o.opt.Paper, "paper", "A4", "the PDF's page size: `A4|Letter`")
 		editorFlag(fs, &o.opt.Editor)
 		return func(c *call, rest []string) error { return runExport(c, o, rest) }
@@ -45,15 +48,16 @@ var exportCmd = command{
 
 // exportFlags are the flags of export.
 type exportFlags struct {
-	id                int64
-	format, only, out string
-	opt               export.Options
+	id           int64
+	format, only string
+	out          output
+	opt          export.Options
 }
 
 // runExport is `parallax export --comparison ID`: a saved comparison with
 // the editor's verdicts and notes, aligned as the editor left it, dated now
 // and signed by the editor (memoOptions). As with compare, the whole export
-// is built before anything is written and --out is replaced atomically.
+// is built before anything is written and --out written as compare writes it.
 func runExport(c *call, o exportFlags, rest []string) error {
 	if len(rest) > 0 {
 		return c.usage("export takes no file arguments (got %q; the file to write goes after --out)", rest[0])
@@ -96,6 +100,7 @@ var comparisonsCmd = command{
 		"what export takes.",
 	examples: []string{"parallax comparisons"},
 	library:  true,
+	reads:    true,
 	define:   func(*flag.FlagSet) runner { return runComparisons },
 }
 
@@ -104,6 +109,13 @@ var comparisonsCmd = command{
 // PARALLAX_EDITOR when it is not given).
 func editorFlag(fs *flag.FlagSet, name *string) {
 	fs.StringVar(name, "editor", "", "sign the memo with `NAME`: its header says who exported it (default: $PARALLAX_EDITOR)")
+}
+
+// rawFlag registers --raw on fs, into opt.RawCSV: compare and export both
+// write CSV cells that a spreadsheet would run as formulas with a leading
+// "'" unless told otherwise, for a program that reads the cells itself.
+func rawFlag(fs *flag.FlagSet, opt *export.Options) {
+	fs.BoolVar(&opt.RawCSV, "raw", false, "write CSV cells exactly, without the \"'\" that keeps a spreadsheet from running a cell that starts with = + - @ as a formula")
 }
 
 // memoOptions completes opt for a memo written now: dated now and signed

@@ -29,6 +29,10 @@ type command struct {
 	// library is true for the commands that open the library, where --db
 	// matters.
 	library bool
+	// reads is true for the commands that only read the library: they
+	// open it read-only, so they never wait for a writer (the window, an
+	// add) and work on a library in a folder they cannot write.
+	reads bool
 	// define registers the command's flags, with their help and defaults,
 	// on fs and returns what runs the command on the positional arguments
 	// once fs has parsed the rest. A flag's help names its value's
@@ -47,7 +51,7 @@ var commands []*command
 func init() {
 	commands = []*command{&windowCmd, &addCmd, &listCmd, &showCmd, &editCmd, &searchCmd,
 		&removeCmd, &reimportCmd, &comparisonsCmd, &exportCmd, &compareCmd, &pairsCmd,
-		&helpCmd, &versionCmd}
+		&checkCmd, &backupCmd, &restoreCmd, &recoverCmd, &helpCmd, &versionCmd}
 }
 
 // find returns the command called name, or nil.

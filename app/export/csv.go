@@ -19,8 +19,10 @@ import (
 // match", "only Meridian Wire": match) and its score, empty for a claim
 // alone, whose 1 would read as a sure match; then one line per orphaned note, with the
 // claims it was about in their reports' columns. Claim and note text is
-// written as is, line breaks included, since CSV quoting keeps it intact.
-// opt.BOM starts the file with a UTF-8 byte order mark.
+// written as is, line breaks included, since CSV quoting keeps it intact,
+// except that a cell a spreadsheet would take for a formula is made inert
+// (spreadsheetSafe) unless opt.RawCSV. opt.BOM starts the file with a UTF-8
+// byte order mark.
 func CSV(w io.Writer, m *Memo, opt Options) error {
 	c := m.C
 	if opt.BOM {
@@ -30,7 +32,13 @@ func CSV(w io.Writer, m *Memo, opt Options) error {
 	}
 	cw := csv.NewWriter(w)
 	line := func(claims []string, cells ...string) {
-		cw.Write(append(claims, cells...))
+		rec := append(claims, cells...)
+		if !opt.RawCSV {
+			for i, cell := range rec {
+				rec[i] = spreadsheetSafe(cell)
+			}
+		}
+		cw.Write(rec)
 	}
 	head := make([]string, len(c.Docs))
 	for d := range c.Docs {
@@ -93,4 +101,20 @@ func csvNotes(notes ...app.Note) string {
 		}
 	}
 	return lineEnds.Replace(strings.Join(parts, "\n\n"))
+}
+
+// spreadsheetSafe is cell as a spreadsheet shows it without running it: a
+// cell that begins with "=", "+", "-", "@", a tab, a carriage return or a
+// line feed (which a CR becomes in our cells) gets a leading "'", as
+// OWASP's guide to CSV injection recommends, because Excel, LibreOffice
+// and Google Sheets evaluate such a cell as a formula (`=HYPERLINK(...)`
+// leaks data, `=cmd|' /C calc'!A0` runs a program). The quote shows in the
+// cell, but the text after it is the report's own. Other cells are
+// returned unchanged; quoting commas, quotes and line breaks is
+// encoding/csv's part.
+func spreadsheetSafe(cell string) string {
+	if cell != "" && strings.IndexByte("=+-@\t\r\n", cell[0]) >= 0 {
+		return "'" + cell
+	}
+	return cell
 }

