@@ -1,6 +1,7 @@
 package align
 
 import (
+	"math"
 	"slices"
 	"testing"
 )
@@ -45,5 +46,30 @@ func TestGroupSplitsStoriesOfOneKind(t *testing.T) {
 		[]string{"The Varn bridge in Holtby collapsed: four people died."}))
 	if got := defaultPolicy.group(one, reportAffinity(one, defaultPolicy.NameWeight)); slices.Max(got) != 0 {
 		t.Errorf("five reports of one story grouped %v, want one group", got)
+	}
+}
+
+// Inside a story group a related link needs a Score of GroupedRelFloor on
+// its own: affinity lifts weak pairs of one story's reports above
+// RelatedAt, and an editor reads a link at 0.05 as noise.
+func TestGroupedRelatedLinksHaveAFloor(t *testing.T) {
+	docs := prepareReports(twoStories)
+	pol := defaultPolicy
+	pol.MinShared, pol.SharedOrAff = 1<<30, math.Inf(1) // only the group vouches
+	weakest := func(pol policy) float64 {
+		w := math.Inf(1)
+		for _, r := range rowsWith(docs, Options{}, pol) {
+			if r.Link && r.Level == LevelRelated {
+				w = min(w, r.Score)
+			}
+		}
+		return w
+	}
+	if w := weakest(pol); w < pol.GroupedRelFloor {
+		t.Errorf("a related link scores %.2f, below the floor %.2f", w, pol.GroupedRelFloor)
+	}
+	pol.GroupedRelFloor = 0
+	if w := weakest(pol); w >= defaultPolicy.GroupedRelFloor {
+		t.Errorf("without the floor the weakest related link scores %.2f; the test no longer sees weak links", w)
 	}
 }
