@@ -252,8 +252,8 @@ func TestECBSweep(t *testing.T) {
 		n, sp, sr := seedsScore(t, p, false)
 		for _, split := range []string{"train", "dev"} {
 			r := res[split]
-			t.Logf("%s group %.2f aff %.2f/%.2f same %.2f rel %.2f lift cap %.2f claims %.0f floor %.2f max %d/%d shared %d/%.2f k %d/%d: any %.3f (P %.3f R %.3f) aligned %.3f (P %.3f R %.3f) | seeds %d pairs P %.2f R %.2f",
-				split, p.GroupAt, p.AffWeight, p.RelAffWeight, p.SameAt, p.RelatedAt, p.AffCap, p.LiftClaims, p.LiftFloor, p.MaxSameLinks, p.MaxRelatedLinks, p.MinShared, p.SharedOrAff, p.TopK, p.TopKPerDoc, r[0].f(), r[0].p(), r[0].r(), r[1].f(), r[1].p(), r[1].r(), n, sp, sr)
+			t.Logf("%s group %.2f/%.2f aff %.2f/%.2f same %.2f rel %.2f lift cap %.2f claims %.0f floor %.2f max %d/%d shared %d/%.2f k %d/%d: any %.3f (P %.3f R %.3f) aligned %.3f (P %.3f R %.3f) | seeds %d pairs P %.2f R %.2f",
+				split, p.GroupAt, p.StoryAt, p.AffWeight, p.RelAffWeight, p.SameAt, p.RelatedAt, p.AffCap, p.LiftClaims, p.LiftFloor, p.MaxSameLinks, p.MaxRelatedLinks, p.MinShared, p.SharedOrAff, p.TopK, p.TopKPerDoc, r[0].f(), r[0].p(), r[0].r(), r[1].f(), r[1].p(), r[1].r(), n, sp, sr)
 		}
 	}
 }
@@ -261,29 +261,33 @@ func TestECBSweep(t *testing.T) {
 func TestECBGrouping(t *testing.T) {
 	evalEnabled(t)
 	cases := loadECB(t)
-	for _, nw := range []float64{0, 0.5} {
-		for _, th := range []float64{0.1, 0.15, 0.2, 0.25, 0.3, 0.4} {
-			var s prf
-			for _, c := range cases {
-				if c.t.Split != "train" {
-					continue
-				}
-				g := groupReports(reportAffinity(c.docs, nw), th, 3)
-				for i := range g {
-					for j := i + 1; j < len(g); j++ {
-						gold := c.t.Documents[i].Story == c.t.Documents[j].Story
-						switch {
-						case g[i] == g[j] && gold:
-							s.tp++
-						case g[i] == g[j]:
-							s.fp++
-						case gold:
-							s.fn++
+	for _, nw := range []float64{0.32, 0.36, 1e9} {
+		for _, th := range []float64{0.11, 0.12, 0.13, 1e9} {
+			for _, split := range []string{"train", "dev"} {
+				var s prf
+				for _, c := range cases {
+					if c.t.Split != split {
+						continue
+					}
+					q := defaultPolicy
+					q.GroupAt, q.StoryAt = nw, th
+					g := q.group(c.docs, reportAffinity(c.docs, q.NameWeight))
+					for i := range g {
+						for j := i + 1; j < len(g); j++ {
+							gold := c.t.Documents[i].Story == c.t.Documents[j].Story
+							switch {
+							case g[i] == g[j] && gold:
+								s.tp++
+							case g[i] == g[j]:
+								s.fp++
+							case gold:
+								s.fn++
+							}
 						}
 					}
 				}
+				t.Logf("%s report affinity %.2f story affinity %.2f: pairwise P=%.3f R=%.3f F1=%.3f", split, nw, th, s.p(), s.r(), s.f())
 			}
-			t.Logf("names %.1f group %.2f: pairwise P=%.3f R=%.3f F1=%.3f", nw, th, s.p(), s.r(), s.f())
 		}
 	}
 }

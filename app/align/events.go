@@ -18,9 +18,16 @@ import (
 //
 // Report affinity is the cosine of the reports' TF-IDF vectors (the sum of
 // their claims' weighted stem bags) plus a bonus for shared name keys and
-// numbers (their Jaccard overlap). Reports are grouped by average-link
-// agglomerative clustering, merging while the best pair of groups has a
-// mean affinity of at least the threshold. A comparison of up to three
+// numbers (their Jaccard overlap). Story affinity is the same with every
+// term also weighed by its rarity among the compared reports (storyAffinity).
+// Reports are grouped by average-link agglomerative clustering, merging
+// while the best pair of groups has a mean report affinity or a mean story
+// affinity of at least its threshold: the first says two reports are alike
+// as wholes (and serves when the reports are few, or all of one story, so
+// that report frequency tells little), the second that they share what
+// sets one event apart from a similar one. On the ECB+ train topics the
+// pairwise F1 of "same story" went from 0.82 (report affinity alone) to
+// 0.87, dev 0.84 to 0.89 (TestECBGrouping). A comparison of up to three
 // reports is one group: an editor who puts two or three reports side by side
 // says they are one story, and there is too little to cluster.
 // Across groups, Rows links no related claims and needs a much stronger
@@ -28,6 +35,19 @@ import (
 
 // reportAffinity returns the symmetric matrix of report affinities.
 func reportAffinity(docs [][]*Prepared, nameWeight float64) [][]float64 {
+	return affinity(docs, nameWeight, false)
+}
+
+// storyAffinity is reportAffinity with every term also weighed by how few
+// of the compared reports hold it, log(N/df) over reports: among reports of
+// two similar events (two celebrities' rehab), the words of the kind of
+// event are in every report and tell nothing about which event a report
+// covers; its names, places and details do. Used to group reports only.
+func storyAffinity(docs [][]*Prepared, nameWeight float64) [][]float64 {
+	return affinity(docs, nameWeight, true)
+}
+
+func affinity(docs [][]*Prepared, nameWeight float64, byReport bool) [][]float64 {
 	n := len(docs)
 	type vec struct {
 		w     map[uint64]float64
@@ -48,11 +68,34 @@ func reportAffinity(docs [][]*Prepared, nameWeight float64) [][]float64 {
 				v.facts[h] = true
 			}
 		}
-		for _, x := range v.w {
-			v.norm += x * x
-		}
-		v.norm = math.Sqrt(v.norm)
 		vs[i] = v
+	}
+	if byReport {
+		df := map[uint64]int{}
+		for _, v := range vs {
+			for h := range v.w {
+				df[h]++
+			}
+			for h := range v.facts {
+				df[h^factSalt]++
+			}
+		}
+		for _, v := range vs {
+			for h := range v.w {
+				v.w[h] *= math.Log(float64(n) / float64(df[h]))
+			}
+			for h := range v.facts {
+				if df[h^factSalt] == n {
+					delete(v.facts, h)
+				}
+			}
+		}
+	}
+	for i := range vs {
+		for _, x := range vs[i].w {
+			vs[i].norm += x * x
+		}
+		vs[i].norm = math.Sqrt(vs[i].norm)
 	}
 	aff := make([][]float64, n)
 	for i := range aff {
@@ -89,10 +132,23 @@ func reportAffinity(docs [][]*Prepared, nameWeight float64) [][]float64 {
 	return aff
 }
 
-// groupReports clusters reports by average link over aff and returns each
-// report's group number (groups numbered by their first report).
-func groupReports(aff [][]float64, threshold float64, minReports int) []int {
-	n := len(aff)
+// factSalt keeps fact keys apart from stems when counting report frequency.
+const factSalt = 0x66616374730a0a0a
+
+// linkage is one affinity matrix and the average link at which it merges
+// two groups of reports.
+type linkage struct {
+	aff       [][]float64
+	threshold float64
+}
+
+// groupBy clusters reports by average link, merging the best pair of groups
+// while any linkage's average link over them reaches its threshold (the
+// link of two groups is the largest of their links over thresholds), and
+// returns each report's group number (groups numbered by their first
+// report). Up to minReports reports are one group.
+func groupBy(ls []linkage, minReports int) []int {
+	n := len(ls[0].aff)
 	group := make([]int, n)
 	if n <= minReports {
 		return group
@@ -102,13 +158,17 @@ func groupReports(aff [][]float64, threshold float64, minReports int) []int {
 		clusters[i] = []int{i}
 	}
 	link := func(a, b []int) float64 {
-		s := 0.0
-		for _, x := range a {
-			for _, y := range b {
-				s += aff[x][y]
+		best := math.Inf(-1)
+		for _, l := range ls {
+			s := 0.0
+			for _, x := range a {
+				for _, y := range b {
+					s += l.aff[x][y]
+				}
 			}
+			best = max(best, s/float64(len(a)*len(b))/l.threshold)
 		}
-		return s / float64(len(a)*len(b))
+		return best
 	}
 	for {
 		bi, bj, best := -1, -1, math.Inf(-1)
@@ -119,7 +179,7 @@ func groupReports(aff [][]float64, threshold float64, minReports int) []int {
 				}
 			}
 		}
-		if bi < 0 || best < threshold {
+		if bi < 0 || best < 1 {
 			break
 		}
 		clusters[bi] = append(clusters[bi], clusters[bj]...)

@@ -24,7 +24,7 @@ func TestECBPairwise(t *testing.T) {
 			continue
 		}
 		aff := reportAffinity(c.docs, defaultPolicy.NameWeight)
-		group := groupReports(aff, defaultPolicy.GroupAt, defaultPolicy.MinReports)
+		group := defaultPolicy.group(c.docs, aff)
 		// claim of each annotated sentence
 		claimOf := func(d, s int) int {
 			sp := c.sent[d][s]

@@ -1,6 +1,9 @@
 package align
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 func TestRowsOneClaimPerReportAndBaseOrder(t *testing.T) {
 	reports := [][]string{
@@ -63,4 +66,37 @@ func prepareReports(reports [][]string) [][]*Prepared {
 		}
 	}
 	return docs
+}
+
+// Rows merge on a same pair only when their claims are the same claim as
+// wholes (MergeAt): asked for more than any pair can give, every same pair
+// beyond the first of a row stays a same link; at the default, the reports
+// that quote one statement share one row.
+func TestRowsMergeOnlyAsWholes(t *testing.T) {
+	reports := [][]string{
+		{"Lena Voss checked into the Halden clinic on Monday.", `"We ask that you respect her privacy at this time," he said in a statement.`},
+		{"Lena Voss is being treated at the Halden clinic.", `"We ask that you respect her privacy at this time," he said.`},
+		{"Voss entered the Halden clinic, her agent said.", `"We ask that you respect her privacy at this time," her agent Piet Marr told the Courier.`},
+		{"The Halden clinic admitted Lena Voss.", `"We ask that you respect her privacy at this time," a statement said.`},
+	}
+	docs := prepareReports(reports)
+	quoteRow := func(pol policy) (claims, sameLinks int) {
+		for _, r := range rowsWith(docs, Options{}, pol) {
+			switch {
+			case r.Link && r.Level == LevelSame:
+				sameLinks++
+			case !r.Link && slices.Contains(r.Claims, Ref{1, 1}):
+				claims = len(r.Claims)
+			}
+		}
+		return
+	}
+	if n, _ := quoteRow(defaultPolicy); n != 4 {
+		t.Errorf("the quote's row holds %d claims, want the 4 reports that quote it", n)
+	}
+	strict := defaultPolicy
+	strict.MergeAt = 10
+	if n, links := quoteRow(strict); n != 2 || links == 0 {
+		t.Errorf("with MergeAt out of reach the quote's row holds %d claims and %d same links, want 2 and some", n, links)
+	}
 }
