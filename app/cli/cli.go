@@ -286,13 +286,15 @@ var addCmd = command{
 	args:    "FILE|FOLDER|URL...",
 	summary: "add files, folders and web pages to the library",
 	about: "Adds reports to the library: files of every kind Parallax reads (text, Markdown, " +
-		"web pages, MHTML, e-mail, Word, OpenDocument, PDF, subtitles), the readable files of " +
-		"folders and their sub-folders, and web pages by their address. A line per file is " +
-		"printed as soon as it is stored; a report already in the library is not added twice, " +
-		"and a file that cannot be read is named with the reason, with nothing of it stored. " +
-		"The details given apply to every report added.",
+		"web pages, MHTML, e-mail, Word, OpenDocument, PDF, subtitles), with --recursive the " +
+		"readable files of folders and their sub-folders, and web pages by their address. A " +
+		"line per file is printed as soon as it is stored; a report already in the library is " +
+		"not added twice, and a file that cannot be read (or is not a regular file: a pipe, a " +
+		"device) is named with the reason, with nothing of it stored. The details given apply " +
+		"to every report added.",
 	examples: []string{
 		"parallax add wire.txt article.html transcript.srt",
+		"parallax add --recursive ~/stories/ferry/",
 		`parallax add statement.pdf --ocr --outlet "City Council" --date 14/3/2025`,
 	},
 	library: true,
@@ -305,17 +307,27 @@ var addCmd = command{
 		fs.StringVar(&m.Author, "author", "", "the author's `NAME` (default: the file's)")
 		fs.StringVar(&m.Published, "date", "", "the published `DATE`, as you write it: 14/3/2025, 14 March 2025, 2025-03-14 (default: the file's)")
 		fs.StringVar(&m.URL, "url", "", "the report's original `URL` (default: the file's, or the address fetched)")
-		return func(c *call, files []string) error { return runAdd(c, opt, files) }
+		recursive := fs.Bool("recursive", false, "add the readable files of each FOLDER given and of its sub-folders")
+		return func(c *call, files []string) error { return runAdd(c, opt, *recursive, files) }
 	},
 }
 
-func runAdd(c *call, opt workspace.ImportOptions, sources []string) error {
+func runAdd(c *call, opt workspace.ImportOptions, recursive bool, sources []string) error {
 	m := &opt.Meta
 	if len(sources) == 0 {
 		return c.usage("add needs at least one file, folder or web address")
 	}
+	// A folder is added only when asked, as cp and grep take one only
+	// with -r: a folder named by mistake (a home folder) is not walked.
+	if !recursive {
+		for _, src := range sources {
+			if fi, err := os.Stat(src); err == nil && fi.IsDir() {
+				return c.usage("%s is a folder; give --recursive to add the files in it and its sub-folders", files.Printable(src))
+			}
+		}
+	}
 	if n := len(workspace.Expand(sources)); m.Title != "" && n > 1 {
-		return c.usage("--title names one report, but %d sources were given", n)
+		return c.usage("--title names one report, but %d files were given", n)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
