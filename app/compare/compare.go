@@ -21,6 +21,7 @@ import (
 	"parallax/app/align"
 	"parallax/app/flags"
 	"parallax/app/ingest"
+	"parallax/app/lexicon"
 	"parallax/app/parallel"
 	"parallax/app/segment"
 )
@@ -145,6 +146,7 @@ func Files(ctx context.Context, paths []string, opt Options, progress func(done,
 	if len(paths) < 2 {
 		return nil, ErrTooFew
 	}
+	warmLexicon()
 	p := newProgress(progress, 2*len(paths)+2)
 	docs := make([]Doc, len(paths))
 	for i, path := range paths {
@@ -168,12 +170,21 @@ func Texts(ctx context.Context, reports []app.Report, opt Options, progress func
 	if len(reports) < 2 {
 		return nil, ErrTooFew
 	}
+	warmLexicon()
 	docs := make([]Doc, len(reports))
 	for i, r := range reports {
 		docs[i] = Doc{Path: r.FileName, Report: r}
 	}
 	return run(ctx, docs, opt, newProgress(progress, len(reports)+2))
 }
+
+// warmLexicon starts decoding the WordNet table (lexicon.Load, some 40 ms
+// on the first comparison of a process) on another goroutine, so that it
+// is ready, or nearly, when preparing the claims first asks for it, rather
+// than holding up every worker that asks while the reports are read and
+// segmented. A broken table is no error here: queries treat it as an
+// empty WordNet, as they would without this call.
+func warmLexicon() { go lexicon.Load() }
 
 // progress counts steps for a callback that may be nil.
 type progress struct {
@@ -203,9 +214,9 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	}
 	// Segment, then fit one IDF over every claim of every report: a word all
 	// reports repeat weighs less than a detail two of them share (align.IDF).
+	parallel.For(len(docs), func(i int) { docs[i].Claims = segment.Segment(docs[i].Report.Text) })
 	var texts []string
 	for i := range docs {
-		docs[i].Claims = segment.Segment(docs[i].Report.Text)
 		for j := range docs[i].Claims {
 			texts = append(texts, docs[i].ClaimText(j))
 		}
