@@ -22,7 +22,7 @@ TEST_PKGS  := xvfb xdotool imagemagick dwdiff poppler-utils tesseract-ocr tesser
 
 export CGO_ENABLED := 1
 
-.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window crash concurrent bench htmlscore screenshot wordnet train clean
+.PHONY: all deps build run test unit fuzz fuzz-short lint smoke window crash concurrent bench benchprocess htmlscore screenshot wordnet train clean
 
 all: build
 
@@ -81,11 +81,19 @@ window: build
 
 # bench runs every benchmark, then the claim engine's speed benchmarks
 # (app/compare: seeds, an ECB+ topic, two long reports at 2k/20k/200k words
-# and dwdiff on the same) and prints them as the table the README quotes.
-bench: deps
+# and dwdiff on the same, in process and as `parallax compare` processes of
+# the build) and prints them as the table the README quotes.
+bench: deps build
 	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench . -benchmem $$($(GO) list ./... | grep -v /app/compare$$)
 	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Seeds|ECBTopic' ./app/compare | tee bench.out
 	$(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Long|Dwdiff' -benchtime 3x ./app/compare | tee -a bench.out
+	PARALLAX_BIN=$(CURDIR)/$(BIN) $(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Process' -benchtime 3x ./app/compare | tee -a bench.out
+	@sh .ci/benchtable.sh < bench.out; rm -f bench.out
+
+# benchprocess is bench's process line alone: parallax compare --format json
+# as a process of the build on 2k/20k/200k words against dwdiff, same run.
+benchprocess: build
+	PARALLAX_BIN=$(CURDIR)/$(BIN) $(GO) test -tags "$(TESTTAGS)" -run '^$$' -bench 'Process' -benchtime 3x ./app/compare | tee bench.out
 	@sh .ci/benchtable.sh < bench.out; rm -f bench.out
 
 # htmlscore measures HTML import on the saved pages of ../shared/data/html:

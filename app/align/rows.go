@@ -76,7 +76,7 @@ type policy struct {
 	// MaxSameLinks and MaxRelatedLinks bound the same links and the
 	// related links of each claim to the claims of each other report: the
 	// strongest are kept (boundLinks). Today the candidate index (TopK +
-	// TopKPerDoc partners per claim, 22 for two reports) binds related
+	// TopKPerDoc partners per claim, 18 for two reports) binds related
 	// links first; the bound keeps the promise whatever the index does.
 	MaxSameLinks, MaxRelatedLinks int
 	// MaxClaimLinks bounds all the links of a claim together, whatever
@@ -116,7 +116,7 @@ type policy struct {
 }
 
 var defaultPolicy = policy{
-	TopK: 16, TopKPerDoc: 6, MaxCandidates: 250, MaxShare: 0.2,
+	TopK: 12, TopKPerDoc: 6, MaxCandidates: 250, MaxShare: 0.2,
 	NameWeight: 0.5, GroupAt: 0.36, StoryAt: 0.12, MinReports: 3,
 	AffWeight: 0.5, SameAt: 0.64, RelAffWeight: 1, RelatedAt: 0.3,
 	LiftFloor: 0.3, AffCap: 0.7, LiftClaims: 60, MaxSameLinks: 5, MaxRelatedLinks: 24, MaxClaimLinks: 200,

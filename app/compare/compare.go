@@ -21,6 +21,7 @@ import (
 	"parallax/app/align"
 	"parallax/app/flags"
 	"parallax/app/ingest"
+	"parallax/app/lexicon"
 	"parallax/app/nouns"
 	"parallax/app/parallel"
 	"parallax/app/segment"
@@ -127,7 +128,8 @@ type Comparison struct {
 	Base int
 	// prep and analysed are each claim's aligner and flag preprocessing
 	// (by doc, then claim), kept so that a row the editor reshapes by hand
-	// is scored and flagged like the aligner's own (NewRow).
+	// is scored and flagged like the aligner's own (NewRow); analysed holds
+	// the claims of same rows only, nil elsewhere (analysedClaim).
 	prep     [][]*align.Prepared
 	analysed [][]*flags.Claim
 }
@@ -206,6 +208,7 @@ func Files(ctx context.Context, paths []string, opt Options, progress func(done,
 	if err := checkReports(len(paths)); err != nil {
 		return nil, err
 	}
+	warmLexicon()
 	p := newProgress(progress, 2*len(paths)+2)
 	docs := make([]Doc, len(paths))
 	words := 0
@@ -236,6 +239,7 @@ func Texts(ctx context.Context, reports []app.Report, opt Options, progress func
 	if err := checkReports(len(reports)); err != nil {
 		return nil, err
 	}
+	warmLexicon()
 	docs := make([]Doc, len(reports))
 	words := 0
 	for i, r := range reports {
@@ -246,6 +250,14 @@ func Texts(ctx context.Context, reports []app.Report, opt Options, progress func
 	}
 	return run(ctx, docs, opt, newProgress(progress, len(reports)+2))
 }
+
+// warmLexicon starts decoding the WordNet table (lexicon.Load, some 40 ms
+// on the first comparison of a process) on another goroutine, so that it
+// is ready, or nearly, when preparing the claims first asks for it, rather
+// than holding up every worker that asks while the reports are read and
+// segmented. A broken table is no error here: queries treat it as an
+// empty WordNet, as they would without this call.
+func warmLexicon() { go lexicon.Load() }
 
 // progress counts steps for a callback that may be nil.
 type progress struct {
@@ -275,9 +287,9 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	}
 	// Segment, then fit one IDF over every claim of every report: a word all
 	// reports repeat weighs less than a detail two of them share (align.IDF).
+	parallel.For(len(docs), func(i int) { docs[i].Claims = segment.Segment(docs[i].Report.Text) })
 	var texts []string
 	for i := range docs {
-		docs[i].Claims = segment.Segment(docs[i].Report.Text)
 		for j := range docs[i].Claims {
 			texts = append(texts, docs[i].ClaimText(j))
 		}
@@ -301,20 +313,30 @@ func run(ctx context.Context, docs []Doc, opt Options, p *progress) (*Comparison
 	}
 	p.step()
 
-	// Each claim is analysed for flags once, however many rows hold it;
-	// then rows are flagged independently, both stages on all cores.
-	var refs []align.Ref
+	// Each claim a same row holds (the only rows with flags) is analysed
+	// for flags once, however many rows hold it; then rows are flagged
+	// independently, both stages on all cores. A claim in no same row is
+	// analysed only if a row made by hand asks for it (analysedClaim).
 	analysed := make([][]*flags.Claim, len(docs))
 	for i := range docs {
 		analysed[i] = make([]*flags.Claim, len(docs[i].Claims))
-		for j := range docs[i].Claims {
-			refs = append(refs, align.Ref{Doc: i, Claim: j})
+	}
+	var refs []align.Ref
+	seen := make(map[align.Ref]bool)
+	for _, ar := range aligned {
+		if !flagged(ar.Level, len(ar.Claims)) {
+			continue
+		}
+		for _, r := range ar.Claims {
+			if !seen[r] {
+				seen[r] = true
+				refs = append(refs, r)
+			}
 		}
 	}
 	parallel.For(len(refs), func(k int) {
 		r := refs[k]
-		c := docs[r.Doc].Claims[r.Claim]
-		analysed[r.Doc][r.Claim] = flags.Analyze(docs[r.Doc].Report.Text, app.Span{Start: c.Start, End: c.End})
+		analysed[r.Doc][r.Claim] = analyseClaim(&docs[r.Doc], r.Claim)
 	})
 	if err := ctx.Err(); err != nil {
 		return nil, err
@@ -346,16 +368,36 @@ func (c *Comparison) flag(row *Row) {
 			row.Ref = k
 		}
 	}
-	// Flags type what differs in a claim stated twice; between merely
-	// related claims they would only list what the two do not share.
-	if len(row.Claims) < 2 || row.Level != align.LevelSame || c.analysed == nil {
+	// Between merely related claims flags would only list what the two do
+	// not share.
+	if !flagged(row.Level, len(row.Claims)) || c.analysed == nil {
 		return
 	}
 	claims := make([]*flags.Claim, len(row.Claims))
 	for k, cl := range row.Claims {
-		claims[k] = c.analysed[cl.Doc][cl.Claim]
+		claims[k] = c.analysedClaim(cl)
 	}
 	row.Flags = flagRow(claims, row.Ref, func(k int) string { return c.Docs[row.Claims[k].Doc].Report.Text })
+}
+
+// flagged reports whether a row of n claims at level has flags: flags type
+// what differs in a claim stated twice, so only same rows have them.
+func flagged(level align.Level, n int) bool { return n >= 2 && level == align.LevelSame }
+
+// analyseClaim reads claim j of d for flags.
+func analyseClaim(d *Doc, j int) *flags.Claim {
+	c := d.Claims[j]
+	return flags.Analyze(d.Report.Text, app.Span{Start: c.Start, End: c.End})
+}
+
+// analysedClaim is claim r analysed for flags: as run analysed it when a
+// same row holds it, else analysed now and not kept, so that rows made by
+// hand on several goroutines never write to the comparison.
+func (c *Comparison) analysedClaim(r align.Ref) *flags.Claim {
+	if a := c.analysed[r.Doc][r.Claim]; a != nil {
+		return a
+	}
+	return analyseClaim(&c.Docs[r.Doc], r.Claim)
 }
 
 // NewRow makes a main row of claims (at most one per report) as the

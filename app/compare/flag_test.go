@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"parallax/app"
+	"parallax/app/align"
 	"parallax/app/compare"
 )
 
@@ -142,5 +143,28 @@ func TestFlagsBetweenNonBaseReports(t *testing.T) {
 				t.Errorf("status %v, want flagged", got)
 			}
 		})
+	}
+}
+
+// A row made by hand of claims the aligner kept apart is flagged like the
+// aligner's own, though run analyses for flags only the claims of same rows.
+func TestNewRowFlagsClaimsOfNoSameRow(t *testing.T) {
+	reports := []app.Report{
+		{Outlet: "A", Text: ferry("112")},
+		{Outlet: "B", Text: "Gulls circled the harbour.\n\nA count by the crew gave 150 passengers."},
+	}
+	c, err := compare.Texts(context.Background(), reports, compare.Options{}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := align.Ref{Doc: 0, Claim: 0}, align.Ref{Doc: 1, Claim: 1}
+	for _, r := range c.Rows {
+		if r.Shared() && slices.Contains(r.Claims, a) && slices.Contains(r.Claims, b) {
+			t.Fatalf("the aligner already made them one row: %+v", r)
+		}
+	}
+	r := c.NewRow([]align.Ref{b, a})
+	if len(r.Flags) != 1 || r.Flags[0].Kind != app.FlagNumber || r.Flags[0].Detail != "112 passengers vs 150 passengers" {
+		t.Fatalf("flags %+v, want one: 112 passengers vs 150 passengers", r.Flags)
 	}
 }

@@ -120,7 +120,7 @@ func jsonNoteOf(n app.Note) jsonNote {
 // it depends on the clock.
 func JSON(w io.Writer, m *Memo, opt Options) error {
 	c := m.C
-	out := jsonOut{Documents: make([]jsonDoc, len(c.Docs)), Rows: []jsonRow{}, Schema: JSONSchema, Base: c.Base,
+	out := jsonOut{Documents: make([]jsonDoc, len(c.Docs)), Rows: make([]jsonRow, 0, len(c.Rows)), Schema: JSONSchema, Base: c.Base,
 		Name: m.Name, Summary: m.Summary, Selection: m.Selection, Date: jsonTime(m.Date),
 		Editor: oneLine(opt.Editor)}
 	for d := range c.Docs {

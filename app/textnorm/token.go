@@ -1,6 +1,7 @@
 package textnorm
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -110,6 +111,11 @@ func appendTokens(dst []Token, text string, start, end int, full bool) []Token {
 	} else {
 		tz.arena.Grow(n / 4)
 	}
+	// English runs about six bytes a word with its space and punctuation:
+	// room for one token per five bytes spares the append of a long text
+	// its repeated growing, which for a slice of pointers costs more than
+	// the tokenising (write barriers and zeroing on every copy).
+	dst = slices.Grow(dst, n/5+1)
 	first := len(dst)
 	joinNext := false
 	i := start

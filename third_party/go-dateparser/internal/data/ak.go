@@ -6,7 +6,7 @@ var (
 	ak_Locale LocaleData
 )
 
-func init() {
+func initak() {
 	ak_Locale = merge(nil, LocaleData{
 		Name:      "ak",
 		DateOrder: "YMD",

@@ -6,7 +6,7 @@ var (
 	as_Locale LocaleData
 )
 
-func init() {
+func initas() {
 	as_Locale = merge(nil, LocaleData{
 		Name:      "as",
 		DateOrder: "YMD",

@@ -6,7 +6,7 @@ var (
 	bez_Locale LocaleData
 )
 
-func init() {
+func initbez() {
 	bez_Locale = merge(nil, LocaleData{
 		Name:      "bez",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	bm_Locale LocaleData
 )
 
-func init() {
+func initbm() {
 	bm_Locale = merge(nil, LocaleData{
 		Name:      "bm",
 		DateOrder: "DMY",

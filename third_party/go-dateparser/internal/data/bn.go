@@ -9,7 +9,7 @@ var (
 	bn_IN_Locale LocaleData
 )
 
-func init() {
+func initbn() {
 	bn_Locale = merge(nil, LocaleData{
 		Name:                  "bn",
 		DateOrder:             "DMY",

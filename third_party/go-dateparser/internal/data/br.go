@@ -8,7 +8,7 @@ var (
 	br_Locale LocaleData
 )
 
-func init() {
+func initbr() {
 	br_Locale = merge(nil, LocaleData{
 		Name:      "br",
 		DateOrder: "YMD",

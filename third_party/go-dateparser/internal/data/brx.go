@@ -6,7 +6,7 @@ var (
 	brx_Locale LocaleData
 )
 
-func init() {
+func initbrx() {
 	brx_Locale = merge(nil, LocaleData{
 		Name:      "brx",
 		DateOrder: "MDY",

@@ -8,7 +8,7 @@ var (
 	ce_Locale LocaleData
 )
 
-func init() {
+func initce() {
 	ce_Locale = merge(nil, LocaleData{
 		Name:      "ce",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	chr_Locale LocaleData
 )
 
-func init() {
+func initchr() {
 	chr_Locale = merge(nil, LocaleData{
 		Name:      "chr",
 		DateOrder: "MDY",

@@ -6,7 +6,7 @@ var (
 	dav_Locale LocaleData
 )
 
-func init() {
+func initdav() {
 	dav_Locale = merge(nil, LocaleData{
 		Name:      "dav",
 		DateOrder: "DMY",

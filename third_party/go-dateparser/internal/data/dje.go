@@ -6,7 +6,7 @@ var (
 	dje_Locale LocaleData
 )
 
-func init() {
+func initdje() {
 	dje_Locale = merge(nil, LocaleData{
 		Name:      "dje",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	dz_Locale LocaleData
 )
 
-func init() {
+func initdz() {
 	dz_Locale = merge(nil, LocaleData{
 		Name:      "dz",
 		DateOrder: "YMD",

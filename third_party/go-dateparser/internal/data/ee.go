@@ -9,7 +9,7 @@ var (
 	ee_TG_Locale LocaleData
 )
 
-func init() {
+func initee() {
 	ee_Locale = merge(nil, LocaleData{
 		Name:      "ee",
 		DateOrder: "MDY",

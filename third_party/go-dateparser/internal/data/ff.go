@@ -9,7 +9,7 @@ var (
 	ff_MR_Locale LocaleData
 )
 
-func init() {
+func initff() {
 	ff_Locale = merge(nil, LocaleData{
 		Name:      "ff",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	fur_Locale LocaleData
 )
 
-func init() {
+func initfur() {
 	fur_Locale = merge(nil, LocaleData{
 		Name:      "fur",
 		DateOrder: "DMY",

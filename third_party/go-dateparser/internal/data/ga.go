@@ -8,7 +8,7 @@ var (
 	ga_Locale LocaleData
 )
 
-func init() {
+func initga() {
 	ga_Locale = merge(nil, LocaleData{
 		Name:      "ga",
 		DateOrder: "DMY",

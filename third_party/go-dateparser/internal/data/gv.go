@@ -6,7 +6,7 @@ var (
 	gv_Locale LocaleData
 )
 
-func init() {
+func initgv() {
 	gv_Locale = merge(nil, LocaleData{
 		Name:      "gv",
 		DateOrder: "YMD",

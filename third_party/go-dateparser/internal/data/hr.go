@@ -9,7 +9,7 @@ var (
 	hr_BA_Locale LocaleData
 )
 
-func init() {
+func inithr() {
 	hr_Locale = merge(nil, LocaleData{
 		Name:      "hr",
 		DateOrder: "DMY.",

@@ -8,7 +8,7 @@ var (
 	hy_Locale LocaleData
 )
 
-func init() {
+func inithy() {
 	hy_Locale = merge(nil, LocaleData{
 		Name:      "hy",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	id_Locale LocaleData
 )
 
-func init() {
+func initid() {
 	id_Locale = merge(nil, LocaleData{
 		Name:                  "id",
 		DateOrder:             "DMY",

@@ -8,7 +8,7 @@ var (
 	ka_Locale LocaleData
 )
 
-func init() {
+func initka() {
 	ka_Locale = merge(nil, LocaleData{
 		Name:                  "ka",
 		DateOrder:             "DMY",

@@ -6,7 +6,7 @@ var (
 	kab_Locale LocaleData
 )
 
-func init() {
+func initkab() {
 	kab_Locale = merge(nil, LocaleData{
 		Name:      "kab",
 		DateOrder: "DMY",

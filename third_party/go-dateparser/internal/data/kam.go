@@ -6,7 +6,7 @@ var (
 	kam_Locale LocaleData
 )
 
-func init() {
+func initkam() {
 	kam_Locale = merge(nil, LocaleData{
 		Name:      "kam",
 		DateOrder: "DMY",

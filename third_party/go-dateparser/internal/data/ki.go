@@ -6,7 +6,7 @@ var (
 	ki_Locale LocaleData
 )
 
-func init() {
+func initki() {
 	ki_Locale = merge(nil, LocaleData{
 		Name:      "ki",
 		DateOrder: "DMY",

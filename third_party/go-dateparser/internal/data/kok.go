@@ -6,7 +6,7 @@ var (
 	kok_Locale LocaleData
 )
 
-func init() {
+func initkok() {
 	kok_Locale = merge(nil, LocaleData{
 		Name:      "kok",
 		DateOrder: "YMD",

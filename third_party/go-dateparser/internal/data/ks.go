@@ -6,7 +6,7 @@ var (
 	ks_Locale LocaleData
 )
 
-func init() {
+func initks() {
 	ks_Locale = merge(nil, LocaleData{
 		Name:      "ks",
 		DateOrder: "MDY",

@@ -8,7 +8,7 @@ var (
 	lb_Locale LocaleData
 )
 
-func init() {
+func initlb() {
 	lb_Locale = merge(nil, LocaleData{
 		Name:      "lb",
 		DateOrder: "DMY",

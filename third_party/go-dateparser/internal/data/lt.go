@@ -8,7 +8,7 @@ var (
 	lt_Locale LocaleData
 )
 
-func init() {
+func initlt() {
 	lt_Locale = merge(nil, LocaleData{
 		Name:      "lt",
 		DateOrder: "YMD",

@@ -8,7 +8,7 @@ var (
 	ml_Locale LocaleData
 )
 
-func init() {
+func initml() {
 	ml_Locale = merge(nil, LocaleData{
 		Name:      "ml",
 		DateOrder: "DMY",

@@ -10,7 +10,7 @@ var (
 	ms_SG_Locale LocaleData
 )
 
-func init() {
+func initms() {
 	ms_Locale = merge(nil, LocaleData{
 		Name:      "ms",
 		DateOrder: "DMY",

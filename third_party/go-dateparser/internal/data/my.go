@@ -8,7 +8,7 @@ var (
 	my_Locale LocaleData
 )
 
-func init() {
+func initmy() {
 	my_Locale = merge(nil, LocaleData{
 		Name:      "my",
 		DateOrder: "DMY",

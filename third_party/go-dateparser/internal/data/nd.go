@@ -6,7 +6,7 @@ var (
 	nd_Locale LocaleData
 )
 
-func init() {
+func initnd() {
 	nd_Locale = merge(nil, LocaleData{
 		Name:      "nd",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	nmg_Locale LocaleData
 )
 
-func init() {
+func initnmg() {
 	nmg_Locale = merge(nil, LocaleData{
 		Name:      "nmg",
 		DateOrder: "DMY",

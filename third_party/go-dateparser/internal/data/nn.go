@@ -8,7 +8,7 @@ var (
 	nn_Locale LocaleData
 )
 
-func init() {
+func initnn() {
 	nn_Locale = merge(nil, LocaleData{
 		Name:      "nn",
 		DateOrder: "DMY",

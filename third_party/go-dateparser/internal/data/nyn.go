@@ -6,7 +6,7 @@ var (
 	nyn_Locale LocaleData
 )
 
-func init() {
+func initnyn() {
 	nyn_Locale = merge(nil, LocaleData{
 		Name:      "nyn",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	or_Locale LocaleData
 )
 
-func init() {
+func initor() {
 	or_Locale = merge(nil, LocaleData{
 		Name:      "or",
 		DateOrder: "DMY",

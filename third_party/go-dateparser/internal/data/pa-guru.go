@@ -8,7 +8,7 @@ var (
 	pa_Guru_Locale LocaleData
 )
 
-func init() {
+func initpa_guru() {
 	pa_Guru_Locale = merge(nil, LocaleData{
 		Name:      "pa-Guru",
 		DateOrder: "DMY",

@@ -8,7 +8,7 @@ var (
 	pa_Locale LocaleData
 )
 
-func init() {
+func initpa() {
 	pa_Locale = merge(nil, LocaleData{
 		Name:      "pa",
 		DateOrder: "DMY",

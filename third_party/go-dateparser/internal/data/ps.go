@@ -6,7 +6,7 @@ var (
 	ps_Locale LocaleData
 )
 
-func init() {
+func initps() {
 	ps_Locale = merge(nil, LocaleData{
 		Name:      "ps",
 		DateOrder: "YMD",

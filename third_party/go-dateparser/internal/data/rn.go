@@ -6,7 +6,7 @@ var (
 	rn_Locale LocaleData
 )
 
-func init() {
+func initrn() {
 	rn_Locale = merge(nil, LocaleData{
 		Name:      "rn",
 		DateOrder: "DMY",

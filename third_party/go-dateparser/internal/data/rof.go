@@ -6,7 +6,7 @@ var (
 	rof_Locale LocaleData
 )
 
-func init() {
+func initrof() {
 	rof_Locale = merge(nil, LocaleData{
 		Name:      "rof",
 		DateOrder: "DMY",

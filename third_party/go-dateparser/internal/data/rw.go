@@ -6,7 +6,7 @@ var (
 	rw_Locale LocaleData
 )
 
-func init() {
+func initrw() {
 	rw_Locale = merge(nil, LocaleData{
 		Name:      "rw",
 		DateOrder: "YMD",

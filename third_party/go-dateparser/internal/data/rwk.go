@@ -6,7 +6,7 @@ var (
 	rwk_Locale LocaleData
 )
 
-func init() {
+func initrwk() {
 	rwk_Locale = merge(nil, LocaleData{
 		Name:      "rwk",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	sbp_Locale LocaleData
 )
 
-func init() {
+func initsbp() {
 	sbp_Locale = merge(nil, LocaleData{
 		Name:      "sbp",
 		DateOrder: "DMY",

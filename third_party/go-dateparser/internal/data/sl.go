@@ -8,7 +8,7 @@ var (
 	sl_Locale LocaleData
 )
 
-func init() {
+func initsl() {
 	sl_Locale = merge(nil, LocaleData{
 		Name:      "sl",
 		DateOrder: "DMY",

@@ -9,7 +9,7 @@ var (
 	so_KE_Locale LocaleData
 )
 
-func init() {
+func initso() {
 	so_Locale = merge(nil, LocaleData{
 		Name:      "so",
 		DateOrder: "DMY",

@@ -11,7 +11,7 @@ var (
 	sr_Cyrl_XK_Locale LocaleData
 )
 
-func init() {
+func initsr_cyrl() {
 	sr_Cyrl_Locale = merge(nil, LocaleData{
 		Name:      "sr-Cyrl",
 		DateOrder: "DMY.",

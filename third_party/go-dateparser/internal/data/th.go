@@ -8,7 +8,7 @@ var (
 	th_Locale LocaleData
 )
 
-func init() {
+func initth() {
 	th_Locale = merge(nil, LocaleData{
 		Name:                  "th",
 		DateOrder:             "DMY",

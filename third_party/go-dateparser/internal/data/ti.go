@@ -7,7 +7,7 @@ var (
 	ti_ER_Locale LocaleData
 )
 
-func init() {
+func initti() {
 	ti_Locale = merge(nil, LocaleData{
 		Name:      "ti",
 		DateOrder: "DMY",

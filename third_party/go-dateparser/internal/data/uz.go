@@ -8,7 +8,7 @@ var (
 	uz_Locale LocaleData
 )
 
-func init() {
+func inituz() {
 	uz_Locale = merge(nil, LocaleData{
 		Name:      "uz",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	yav_Locale LocaleData
 )
 
-func init() {
+func inityav() {
 	yav_Locale = merge(nil, LocaleData{
 		Name:      "yav",
 		DateOrder: "DMY",

@@ -6,7 +6,7 @@ var (
 	zgh_Locale LocaleData
 )
 
-func init() {
+func initzgh() {
 	zgh_Locale = merge(nil, LocaleData{
 		Name:      "zgh",
 		DateOrder: "DMY",

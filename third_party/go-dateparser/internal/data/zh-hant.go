@@ -10,7 +10,7 @@ var (
 	zh_Hant_MO_Locale LocaleData
 )
 
-func init() {
+func initzh_hant() {
 	zh_Hant_Locale = merge(nil, LocaleData{
 		Name:                  "zh-Hant",
 		DateOrder:             "YMD",
