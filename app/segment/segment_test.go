@@ -2,6 +2,7 @@ package segment
 
 import (
 	"flag"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -329,26 +330,42 @@ func FuzzSegment(f *testing.F) {
 	})
 }
 
-// TestLinearTime guards against quadratic corners: long runs without
-// spaces, of full stops, of newlines, and a 64,000-word transcript.
+// TestLinearTime: the segmenter's time grows linearly with its input on
+// texts that would expose a quadratic step (runs of dots, stops, line
+// breaks, an unpunctuated transcript, many short headings). It compares
+// four times the input with the input, measured in the same moment, so a
+// loaded machine (or -race) slows both alike: linear is 4x, quadratic 16x,
+// and more than 9x fails.
 func TestLinearTime(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow")
 	}
-	inputs := map[string]string{
-		"dotted":     strings.Repeat("a.", 100000),
-		"stops":      strings.Repeat(". ", 100000),
-		"newlines":   strings.Repeat("x\n", 100000),
-		"transcript": strings.Repeat("and so the water rose but we stayed ", 8000),
-		"headings":   strings.Repeat("Short line\n", 30000),
+	inputs := map[string]struct {
+		unit string
+		n    int
+	}{
+		"dotted":     {"a.", 25000},
+		"stops":      {". ", 25000},
+		"newlines":   {"x\n", 25000},
+		"transcript": {"and so the water rose but we stayed ", 2000},
+		"headings":   {"Short line\n", 7500},
 	}
-	for name, text := range inputs {
-		start := time.Now()
-		claims := Segment(text)
-		checkClaims(t, text, claims)
-		t.Logf("%s: %v", name, time.Since(start))
-		if d := time.Since(start); d > 10*time.Second {
-			t.Errorf("%s: %d bytes took %v", name, len(text), d)
+	took := func(text string) time.Duration {
+		best := time.Duration(math.MaxInt64)
+		for range 3 {
+			start := time.Now()
+			claims := Segment(text)
+			best = min(best, time.Since(start))
+			checkClaims(t, text, claims)
+		}
+		return best
+	}
+	for name, in := range inputs {
+		small, large := took(strings.Repeat(in.unit, in.n)), took(strings.Repeat(in.unit, 4*in.n))
+		ratio := float64(large) / float64(max(small, time.Microsecond))
+		t.Logf("%s: %v for %d bytes, %v for four times that (%.1fx)", name, small, in.n*len(in.unit), large, ratio)
+		if ratio > 9 {
+			t.Errorf("%s: four times the input took %.1fx the time (%v, %v): not linear", name, ratio, small, large)
 		}
 	}
 }
