@@ -41,7 +41,7 @@ func BenchmarkProcess(b *testing.B) {
 			var own, dw, cpu time.Duration
 			var rss int64
 			for b.Loop() {
-				r := runChild(b, exec.Command(bin, "compare", "--format", "json", "--out", out, paths[0], paths[1]))
+				r := runChild(b, exec.Command(bin, "compare", "--format", "json", "--force", "--out", out, paths[0], paths[1]))
 				own += r.wall
 				cpu += r.cpu
 				rss = max(rss, r.rss)
