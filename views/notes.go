@@ -25,6 +25,13 @@ import (
 // long enough that a fast typist does not cause a write per key.
 const noteDelay = 250 * time.Millisecond
 
+// noteRetry is how long a note that could not be saved waits before it
+// is tried again (then twice as long, up to maxRetries times).
+const (
+	noteRetry  = 2 * time.Second
+	maxRetries = 4
+)
+
 // noteMaxWait is how long a note typed without a pause of noteDelay waits
 // at most before it is saved anyway.
 const noteMaxWait = time.Second
@@ -60,6 +67,13 @@ type notesPanel struct {
 	// from dirtySince, when the first unsaved change was made.
 	saveDelay, maxWait time.Duration
 	dirtySince         time.Time
+	// retryDelay is the first wait before a failed save is tried again
+	// (noteRetry), retries how many times it has been, retrying whether
+	// a retry is waiting (the saves in flight when one fails fail too, and
+	// must not each count as a round).
+	retryDelay time.Duration
+	retries    int
+	retrying   bool
 
 	// row is the sheet row the note editor is on, -1 for none; linking is
 	// the sheet row waiting for the editor to pick a row to link it with,
@@ -84,7 +98,7 @@ type notesPanel struct {
 }
 
 func newNotesPanel(v *comparisonView) *notesPanel {
-	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay, maxWait: noteMaxWait, gone: map[*app.Note]bool{}}
+	return &notesPanel{v: v, row: -1, linking: -1, saveDelay: noteDelay, maxWait: noteMaxWait, retryDelay: noteRetry, gone: map[*app.Note]bool{}}
 }
 
 // build makes the panel's widgets.
@@ -317,6 +331,7 @@ func (p *notesPanel) markDirty(n *app.Note, delay time.Duration) {
 	if !slices.Contains(p.dirty, n) {
 		p.dirty = append(p.dirty, n)
 	}
+	p.retries = 0 // a new edit, a new round of retries
 	if delay > 0 {
 		if p.dirtySince.IsZero() {
 			p.dirtySince = time.Now()
@@ -333,6 +348,7 @@ func (p *notesPanel) saveDirty() {
 	dirty := p.dirty
 	p.dirty = nil
 	p.dirtySince = time.Time{}
+	p.retrying = false
 	if len(dirty) == 0 {
 		return
 	}
@@ -348,13 +364,29 @@ func (p *notesPanel) saveDirty() {
 			}
 			if err != nil && !errors.Is(err, context.Canceled) {
 				p.state.SetText("Not saved: " + err.Error())
+				p.retry(err)
 				return
 			}
+			p.retries = 0
 			if n := p.current(); n != nil {
 				p.state.SetText(p.savedText(n))
 			}
 		})
 	})
+}
+
+// retry saves the notes that failed again after a while, twice as long
+// each time, up to maxRetries: a library another program holds locked
+// past the busy timeout, or a disk that was full, often is free again, and
+// the editor should not have to type to have the note saved. A read-only
+// library is not retried: the note stays in the window, marked not saved.
+func (p *notesPanel) retry(err error) {
+	if errors.Is(err, app.ErrReadOnly) || p.retrying || p.retries >= maxRetries || len(p.dirty) == 0 {
+		return
+	}
+	p.retries++
+	p.retrying = true
+	p.v.m.debounce(&p.saveT, p.retryDelay<<(p.retries-1), p.saveDirty)
 }
 
 // save writes notes one at a time; it returns those that failed and the

@@ -4,10 +4,12 @@ import (
 	"context"
 	"encoding/csv"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -133,6 +135,56 @@ func TestNoteSavedWhileTyping(t *testing.T) {
 		t.Errorf("while typing without a pause, the stored note was %q", saved)
 	}
 	m.jobs.Wait()
+}
+
+// lockedStore fails its first saves of notes as a library another program
+// holds locked would, then saves them.
+type lockedStore struct {
+	*apptest.Store
+	mu    sync.Mutex
+	fails int
+}
+
+func (s *lockedStore) SaveNote(ctx context.Context, n *app.Note) error {
+	s.mu.Lock()
+	if s.fails > 0 {
+		s.fails--
+		s.mu.Unlock()
+		return errors.New("storage: begin: database is locked")
+	}
+	s.mu.Unlock()
+	return s.Store.SaveNote(ctx, n)
+}
+
+// TestNoteSaveRetried: a note that could not be saved (the library locked
+// by another program) is tried again on its own, without more typing, and
+// ends saved.
+func TestNoteSaveRetried(t *testing.T) {
+	st := &lockedStore{Store: seeded(t)}
+	m := newTestMainOver(t, st)
+	m.win.Resize(fyne.NewSize(1280, 800))
+	m.jobs.Wait()
+	for _, r := range st.All() {
+		m.lib.tick(r.ID, true)
+	}
+	m.compareTicked()
+	m.jobs.Wait()
+	v := m.cmp
+	selectRow(t, m, "Twelve people were killed")
+	v.np.retryDelay = 20 * time.Millisecond
+	const text = "Locked for a moment."
+	st.mu.Lock()
+	st.fails = len(text) + 1 // every keystroke's save, and the first retry
+	st.mu.Unlock()
+	ui(func() { test.Type(v.np.text, text) })
+	m.jobs.Wait()
+	notes := storedNotes(t, m, st.Store)
+	if len(notes) != 1 || notes[0].Text != text {
+		t.Fatalf("after the library was free again, the stored notes are %+v; state %q", notes, v.np.state.Text())
+	}
+	if !strings.Contains(v.np.state.Text(), "Saved") {
+		t.Errorf("state says %q", v.np.state.Text())
+	}
 }
 
 // TestManualFixes links two rows the aligner left apart, unlinks a claim,
