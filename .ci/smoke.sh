@@ -52,7 +52,7 @@ cp "$FIX/html/news.html" "$FIX/mhtml/chrome.mhtml" "$FIX/docx/ferry.docx" "$FIX/
 cp "$FIX/subtitles/ferry.srt" "$FIX/pdf/scanned.pdf" "$FIX/refused/encrypted.docx" "$tmp/story/sub/"
 cp "$FIX/html/news.html" "$tmp/story/page-saved-as.txt"
 export PARALLAX_DB="$tmp/kinds.db"
-expect_fail "$BIN" add "$tmp/story"
+expect_fail "$BIN" add --recursive "$tmp/story"
 [ "$(grep -c '^added report' "$tmp/out")" = 6 ] || fail "mixed folder: $(cat "$tmp/out" "$tmp/err")"
 grep -q 'already in the library' "$tmp/out" || fail "the page saved as .txt was not read as the same page"
 grep -q 'scanned.pdf: no text layer' "$tmp/err" || fail "scanned PDF message: $(cat "$tmp/err")"
