@@ -3,10 +3,11 @@
 # SIGKILL at random moments, many times, and what it had acknowledged must
 # have survived, in a library that passes its integrity check.
 #
-#   import  `add` of 40 files killed after 0-0.6 s, 15 times (a new
-#           library every third time): every report `add` printed as added
-#           is in the library, each once;
-#   export  `compare --out` killed after 0-0.4 s, 15 times: the final path
+#   import  `add` of 40 files killed at a random moment of the time a whole
+#           run takes on this machine, 15 times (a new library every third
+#           time): every report `add` printed as added is in the library,
+#           each once;
+#   export  `compare --out` killed likewise, 15 times: the final path
 #           is absent or a complete JSON file, never half of one, and no
 #           temporary file is left in its place;
 #   full    (where tmpfs can be mounted: root) a library on a 3 MB file
@@ -26,7 +27,7 @@ SEEDS=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "crash: FAIL: $*" >&2; exit 1; }
-rand() { awk -v max="$1" -v seed="$(od -An -N4 -tu4 /dev/urandom)" 'BEGIN { srand(seed); printf "%.2f", rand() * max }'; }
+rand() { awk -v max="$1" -v seed="$(od -An -N4 -tu4 /dev/urandom)" 'BEGIN { srand(seed); printf "%.3f", rand() * max }'; }
 lib=$work/library.db
 sound() { "$BIN" check --db "$lib" >/dev/null 2>&1 || fail "$1: the library fails its integrity check: $("$BIN" check --db "$lib" 2>&1)"; }
 
@@ -40,13 +41,23 @@ while [ $i -lt 40 ]; do
 	i=$((i + 1))
 done
 
+# How long a whole run takes here: the kills fall within it.
+now() { date +%s.%N; }
+took() { # command...: seconds it ran
+	t0=$(now)
+	"$@" >/dev/null 2>&1 || true
+	awk -v a="$t0" -v b="$(now)" 'BEGIN { printf "%.3f", b - a }'
+}
+import_time=$(took "$BIN" add --db "$work/probe.db" "$work"/in/*.txt)
+export_time=$(took "$BIN" compare --format json --out "$work/probe.json" "$SEEDS"/*.txt)
+
 killed=0
 for round in $(seq 1 15); do
 	# Every third round on a new library, the others adding to it.
 	[ $((round % 3)) != 1 ] || rm -f "$lib" "$lib"-*
 	"$BIN" add --db "$lib" "$work"/in/*.txt >"$work/add.out" 2>"$work/add.err" &
 	pid=$!
-	sleep "$(rand 0.6)"
+	sleep "$(rand "$import_time")"
 	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
 	wait "$pid" 2>/dev/null || true
 	sound "import round $round"
@@ -64,7 +75,7 @@ for round in $(seq 1 15); do
 	rm -f "$work/memo.json"
 	"$BIN" compare --format json --out "$work/memo.json" "$SEEDS"/*.txt 2>/dev/null &
 	pid=$!
-	sleep "$(rand 0.4)"
+	sleep "$(rand "$export_time")"
 	kill -9 "$pid" 2>/dev/null && killed=$((killed + 1)) || true
 	wait "$pid" 2>/dev/null || true
 	if [ -e "$work/memo.json" ]; then
