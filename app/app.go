@@ -45,7 +45,10 @@ type Report struct {
 	// OCR is true when the text was recognised from page images (a scanned
 	// PDF) rather than read from a text layer: its spellings and numbers
 	// deserve a second look.
-	OCR     bool
+	OCR bool
+	// Tags are the editor's tags on the report, sorted without regard to
+	// case; nil for none.
+	Tags    []string
 	Created time.Time
 	Updated time.Time
 }
@@ -113,6 +116,17 @@ type Store interface {
 	AddFix(ctx context.Context, f *Fix) error
 	// RemoveFix deletes one fix, or returns ErrNotFound.
 	RemoveFix(ctx context.Context, id int64) error
+	// TagReports adds the tags add to, and takes the tags remove from,
+	// every report of ids, in one change; an unknown ID is ErrNotFound and
+	// changes nothing. A tag's name is unique without regard to case and
+	// must be valid (CheckTag); a tag no report carries any more is gone.
+	TagReports(ctx context.Context, ids []int64, add, remove []string) error
+	// Tags lists every tag with how many reports carry it, by name.
+	Tags(ctx context.Context) ([]TagCount, error)
+	// RenameTag renames a tag on every report that carries it, merging it
+	// into the tag named to when there is one; an unknown tag is
+	// ErrNotFound.
+	RenameTag(ctx context.Context, from, to string) error
 	// Setting reads a small library-wide value ("" when unset), such as
 	// whether the built-in samples were ever loaded.
 	Setting(ctx context.Context, key string) (string, error)

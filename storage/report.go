@@ -14,8 +14,8 @@ import (
 )
 
 // reportColumns are the columns of a report listing: everything but text,
-// which can be large and which lists never show.
-const reportColumns = `id, title, outlet, author, published, url, file_name, format, hash, words, ocr, created, updated`
+// which can be large and which lists never show, and its tags.
+var reportColumns = `id, title, outlet, author, published, url, file_name, format, hash, words, ocr, created, updated, ` + tagsOf("reports")
 
 // AddReport stores r and sets its ID, Created and Updated (and its Hash, when
 // empty, to the SHA-256 of its text). When a report with the same hash is
@@ -205,9 +205,9 @@ type scanner interface{ Scan(dest ...any) error }
 // sql.ErrNoRows becomes app.ErrNotFound so callers never see (zero, nil).
 func scanReport(s scanner, extra ...any) (app.Report, error) {
 	var r app.Report
-	var created, updated string
+	var created, updated, tags string
 	dest := append([]any{&r.ID, &r.Title, &r.Outlet, &r.Author, &r.Published, &r.URL,
-		&r.FileName, &r.Format, &r.Hash, &r.Words, &r.OCR, &created, &updated}, extra...)
+		&r.FileName, &r.Format, &r.Hash, &r.Words, &r.OCR, &created, &updated, &tags}, extra...)
 	if err := s.Scan(dest...); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return app.Report{}, app.ErrNotFound
@@ -221,6 +221,7 @@ func scanReport(s scanner, extra ...any) (app.Report, error) {
 	if r.Updated, err = parseTime(updated); err != nil {
 		return app.Report{}, err
 	}
+	r.Tags = splitTags(tags)
 	return r, nil
 }
 

@@ -87,7 +87,7 @@ func searchFTS(ctx context.Context, q queryer, terms []string, limit int) ([]app
 	}
 	rows, err := q.QueryContext(ctx, `
 		SELECT r.id, r.title, r.outlet, r.author, r.published, r.url, r.file_name, r.format,
-		       r.hash, r.words, r.ocr, r.created, r.updated,
+		       r.hash, r.words, r.ocr, r.created, r.updated, `+tagsOf("r")+`,
 		       snippet(reports_fts, -1, ?, ?, ?, ?),
 		       bm25(reports_fts, 10.0, 2.0, 2.0, 1.0) AS rank
 		FROM reports_fts JOIN reports r ON r.id = reports_fts.rowid

@@ -253,6 +253,7 @@ func (s *Store) UpdateReport(_ context.Context, r *app.Report) error {
 	}
 	r.Created = old.Created
 	r.Updated = s.now()
+	r.Tags = old.Tags // tags are the editor's, not the text's
 	s.reports[r.ID] = *r
 	return nil
 }

@@ -12,7 +12,10 @@ import (
 // package alone stops at the first non-flag. "--" ends the flags; -h or
 // --help anywhere before it asks for help (flag.ErrHelp). A mistake is
 // said in the editor's words ("--limit needs a number, not \"ten\"").
-func parse(fs *flag.FlagSet, args []string) ([]string, error) {
+//
+// With dashArgs, an argument starting with one "-" that names none of the
+// flags is an argument, not a mistake (tag's -TAG).
+func parse(fs *flag.FlagSet, args []string, dashArgs bool) ([]string, error) {
 	var positional []string
 	for i := 0; i < len(args); i++ {
 		a := args[i]
@@ -28,6 +31,10 @@ func parse(fs *flag.FlagSet, args []string) ([]string, error) {
 			return nil, flag.ErrHelp
 		}
 		f := fs.Lookup(name)
+		if f == nil && dashArgs && !strings.HasPrefix(a, "--") {
+			positional = append(positional, a)
+			continue
+		}
 		if f == nil {
 			return nil, fmt.Errorf("unknown option %s", a)
 		}

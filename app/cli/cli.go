@@ -220,7 +220,7 @@ func run(args []string, env Env) error {
 	}
 	fs, db, runCmd := cmd.flags()
 	c := &call{env: env, cmd: cmd, db: db, ctx: context.Background()}
-	pos, err := parse(fs, args)
+	pos, err := parse(fs, args, cmd.dashArgs)
 	if errors.Is(err, flag.ErrHelp) {
 		return writeHelp(env.Stdout, cmd)
 	}
@@ -374,28 +374,29 @@ func describe(r app.Report) string {
 
 // reportJSON is one report as `list --json` prints it.
 type reportJSON struct {
-	ID        int64  `json:"id"`
-	Title     string `json:"title"`
-	Outlet    string `json:"outlet"`
-	Author    string `json:"author"`
-	Published string `json:"published"`
-	URL       string `json:"url"`
-	File      string `json:"file"`
-	Format    string `json:"format"`
-	Words     int    `json:"words"`
-	Added     string `json:"added"`
+	ID        int64    `json:"id"`
+	Title     string   `json:"title"`
+	Outlet    string   `json:"outlet"`
+	Author    string   `json:"author"`
+	Published string   `json:"published"`
+	URL       string   `json:"url"`
+	File      string   `json:"file"`
+	Format    string   `json:"format"`
+	Words     int      `json:"words"`
+	Added     string   `json:"added"`
+	Tags      []string `json:"tags"`
 }
 
 var listCmd = command{
 	name:    "list",
 	summary: "the reports in the library, with their IDs",
 	about: "Lists the reports in the library, newest last: ID, title, outlet, published date, " +
-		"words and when each was added. The IDs are what show, edit, remove and reimport take.",
+		"words, when each was added and its tags. The IDs are what show, edit, remove, reimport and tag take.",
 	examples: []string{"parallax list", "parallax list --json"},
 	library:  true,
 	reads:    true,
 	define: func(fs *flag.FlagSet) runner {
-		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added")
+		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added, tags")
 		return func(c *call, rest []string) error { return runList(c, *asJSON, rest) }
 	},
 }
@@ -427,10 +428,10 @@ func runList(c *call, asJSON bool, rest []string) error {
 		return nil
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tPUBLISHED\tWORDS\tADDED")
+	fmt.Fprintln(tw, "ID\tTITLE\tOUTLET\tPUBLISHED\tWORDS\tADDED\tTAGS")
 	for _, r := range reports {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\n", r.ID, clip(workspace.Title(r), 60), clip(r.Outlet, 24),
-			r.Published, r.Words, r.Created.Local().Format("2006-01-02 15:04"))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%d\t%s\t%s\n", r.ID, clip(workspace.Title(r), 60), clip(r.Outlet, 24),
+			r.Published, r.Words, r.Created.Local().Format("2006-01-02 15:04"), clip(strings.Join(r.Tags, ", "), 40))
 	}
 	return tw.Flush()
 }
@@ -477,8 +478,12 @@ type cueJSON struct {
 
 // listing is a report's fields common to `list --json` and `show --json`.
 func listing(r app.Report) reportJSON {
+	tags := r.Tags
+	if tags == nil {
+		tags = []string{}
+	}
 	return reportJSON{r.ID, r.Title, r.Outlet, r.Author, r.Published, r.URL,
-		r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339)}
+		r.FileName, r.Format, r.Words, r.Created.UTC().Format(time.RFC3339), tags}
 }
 
 var showCmd = command{

@@ -29,6 +29,9 @@ type command struct {
 	// library is true for the commands that open the library, where --db
 	// matters.
 	library bool
+	// dashArgs is true for a command whose arguments may start with a
+	// single "-" (tag's -TAG): those that are not its flags are arguments.
+	dashArgs bool
 	// reads is true for the commands that only read the library: they
 	// open it read-only, so they never wait for a writer (the window, an
 	// add) and work on a library in a folder they cannot write.
@@ -50,7 +53,7 @@ var commands []*command
 
 func init() {
 	commands = []*command{&windowCmd, &addCmd, &listCmd, &showCmd, &editCmd, &searchCmd,
-		&removeCmd, &reimportCmd, &comparisonsCmd, &exportCmd, &compareCmd, &pairsCmd,
+		&removeCmd, &reimportCmd, &tagCmd, &tagsCmd, &comparisonsCmd, &exportCmd, &compareCmd, &pairsCmd,
 		&checkCmd, &backupCmd, &restoreCmd, &recoverCmd, &helpCmd, &versionCmd}
 }
 

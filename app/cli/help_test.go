@@ -70,7 +70,7 @@ func TestHelpExamplesParse(t *testing.T) {
 			if cmd.name != "" {
 				args = words[2:]
 			}
-			if _, err := parse(cmd.flagSet(), args); err != nil {
+			if _, err := parse(cmd.flagSet(), args, cmd.dashArgs); err != nil {
 				t.Errorf("%s: example %q: %v", cmd.name, e, err)
 			}
 		}

@@ -164,6 +164,8 @@ var tableWords = map[string]string{
 	"comparison_reports": "reports in comparisons",
 	"notes":              "notes and verdicts",
 	"fixes":              "manual fixes",
+	"tags":               "tags",
+	"report_tags":        "tags on reports",
 }
 
 // runRecover is `parallax recover --out FILE`.
