@@ -81,6 +81,9 @@ type Store interface {
 	Report(ctx context.Context, id int64) (Report, error)
 	// Reports lists every report, newest first, without their text.
 	Reports(ctx context.Context) ([]Report, error)
+	// FindReports lists the reports q selects, in its order, without their
+	// text.
+	FindReports(ctx context.Context, q ReportQuery) ([]Report, error)
 	// SearchReports returns reports matching the words of query, best first.
 	SearchReports(ctx context.Context, query string, limit int) ([]SearchHit, error)
 	// UpdateReport rewrites a report's text and metadata keeping its ID (a

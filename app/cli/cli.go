@@ -390,27 +390,57 @@ type reportJSON struct {
 var listCmd = command{
 	name:    "list",
 	summary: "the reports in the library, with their IDs",
-	about: "Lists the reports in the library, newest last: ID, title, outlet, published date, " +
-		"words, when each was added and its tags. The IDs are what show, edit, remove, reimport and tag take.",
-	examples: []string{"parallax list", "parallax list --json"},
-	library:  true,
-	reads:    true,
+	about: "Lists the reports in the library, newest first: ID, title, outlet, published date, " +
+		"words, when each was added and its tags. --sort orders them by " + strings.Join(app.SortKeys, ", ") +
+		" (added and words largest first, the others A to Z and earliest first; --reverse turns " +
+		"it round; reports without a date or an outlet come last). --outlet, --tag and --format " +
+		"keep the reports of one outlet, tag or kind of file, --after and --before those " +
+		"published in a range of dates, --compared and --not-compared those in a saved " +
+		"comparison or in none. The IDs are what show, edit, remove, reimport and tag take.",
+	examples: []string{"parallax list", "parallax list --json",
+		"parallax list --tag syria --after 2024-05 --sort published",
+		"parallax list --outlet Reuters --not-compared"},
+	library: true,
+	reads:   true,
 	define: func(fs *flag.FlagSet) runner {
 		asJSON := fs.Bool("json", false, "print JSON: id, title, outlet, author, published, url, file, format, words, added, tags")
-		return func(c *call, rest []string) error { return runList(c, *asJSON, rest) }
+		var q app.ReportQuery
+		fs.StringVar(&q.Sort, "sort", "", "order by `KEY`: "+strings.Join(app.SortKeys, ", ")+" (default added)")
+		fs.BoolVar(&q.Reverse, "reverse", false, "turn the order round")
+		fs.StringVar(&q.Outlet, "outlet", "", "only the reports of outlet `NAME`")
+		fs.StringVar(&q.Tag, "tag", "", "only the reports tagged `TAG`")
+		fs.StringVar(&q.Format, "format", "", "only the reports read as `KIND` (text, markdown, html, docx, pdf, subtitles…)")
+		fs.StringVar(&q.After, "after", "", "only the reports published on or after `DATE` (2024, 2024-05 or 2024-05-01)")
+		fs.StringVar(&q.Before, "before", "", "only the reports published on or before `DATE`")
+		compared := fs.Bool("compared", false, "only the reports in a saved comparison")
+		notCompared := fs.Bool("not-compared", false, "only the reports in no saved comparison")
+		return func(c *call, rest []string) error {
+			switch {
+			case *compared && *notCompared:
+				return c.usage("--compared and --not-compared cannot both be given")
+			case *compared:
+				q.Compared = app.Yes
+			case *notCompared:
+				q.Compared = app.No
+			}
+			return runList(c, q, *asJSON, rest)
+		}
 	},
 }
 
-func runList(c *call, asJSON bool, rest []string) error {
+func runList(c *call, q app.ReportQuery, asJSON bool, rest []string) error {
 	if len(rest) > 0 {
 		return c.usage("list takes no arguments")
+	}
+	if err := q.Check(); err != nil {
+		return c.usage("%v", err)
 	}
 	ws, done, err := c.workspace()
 	if err != nil {
 		return err
 	}
 	defer done()
-	reports, err := ws.Reports(c.ctx)
+	reports, err := ws.FindReports(c.ctx, q)
 	if err != nil {
 		return err
 	}
@@ -423,8 +453,12 @@ func runList(c *call, asJSON bool, rest []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	if len(reports) == 0 {
+	if len(reports) == 0 && q == (app.ReportQuery{}) {
 		fmt.Fprintln(c.env.Stdout, "The library is empty. Add reports with: parallax add FILE...")
+		return nil
+	}
+	if len(reports) == 0 {
+		fmt.Fprintln(c.env.Stdout, "No report in the library fits.")
 		return nil
 	}
 	tw := tabwriter.NewWriter(c.env.Stdout, 0, 4, 2, ' ', 0)

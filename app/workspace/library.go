@@ -20,3 +20,9 @@ func (w *Workspace) Tags(ctx context.Context) ([]app.TagCount, error) {
 func (w *Workspace) RenameTag(ctx context.Context, from, to string) error {
 	return w.store.RenameTag(ctx, from, to)
 }
+
+// FindReports lists the reports q selects, in its order
+// (app.Store.FindReports).
+func (w *Workspace) FindReports(ctx context.Context, q app.ReportQuery) ([]app.Report, error) {
+	return w.store.FindReports(ctx, q)
+}
