@@ -135,7 +135,7 @@ func TestUsageErrors(t *testing.T) {
 	}{
 		{[]string{"frobnicate"}, `unknown command "frobnicate"; usage: parallax [FILE...] or parallax COMMAND`},
 		{[]string{"--bogus"}, "unknown option --bogus; usage: parallax [FILE...]"},
-		{[]string{"list", "--bogus"}, "unknown option --bogus; usage: parallax list [--json] [--db PATH] (more: parallax list --help)"},
+		{[]string{"list", "--bogus"}, "unknown option --bogus; usage: parallax list [--after DATE] [--before DATE] [--compared] [--format KIND] [--json] [--not-compared] [--outlet NAME] [--reverse] [--sort KEY] [--tag TAG] [--db PATH] (more: parallax list --help)"},
 		{[]string{"list", "extra"}, "list takes no arguments; usage: parallax list"},
 		{[]string{"list", "--json=maybe"}, `option --json takes no value (or true or false), not "maybe"`},
 		{[]string{"search", "ferry", "--limit", "ten"}, `option --limit needs a number, not "ten"; usage: parallax search [--limit N] [--db PATH] QUERY...`},
