@@ -142,6 +142,17 @@ type Store interface {
 // ErrNotFound is returned when an ID names nothing in the library.
 var ErrNotFound = errors.New("not found")
 
+// NoReportError is a report ID that names no report of the library, said
+// as the editor reads it; it matches ErrNotFound (errors.Is).
+type NoReportError struct{ ID int64 }
+
+func (e *NoReportError) Error() string {
+	return fmt.Sprintf("no report with ID %d in the library", e.ID)
+}
+
+// Is makes a NoReportError an ErrNotFound.
+func (e *NoReportError) Is(target error) bool { return target == ErrNotFound }
+
 // ErrReadOnly is a write refused because the library was opened for
 // reading only: a read-only folder, a damaged file, or a command that only
 // reads. The error's message says which.

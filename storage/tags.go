@@ -46,7 +46,7 @@ func (db *DB) TagReports(ctx context.Context, ids []int64, add, remove []string)
 			var one int
 			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM reports WHERE id = ?`, id).Scan(&one); err != nil {
 				if errors.Is(err, sql.ErrNoRows) {
-					return fmt.Errorf("report %d: %w", id, app.ErrNotFound)
+					return &app.NoReportError{ID: id}
 				}
 				return fmt.Errorf("storage: tag: %w", err)
 			}

@@ -34,7 +34,7 @@ func (s *Store) TagReports(_ context.Context, ids []int64, add, remove []string)
 	}
 	for _, id := range ids {
 		if _, ok := s.reports[id]; !ok {
-			return fmt.Errorf("report %d: %w", id, app.ErrNotFound)
+			return &app.NoReportError{ID: id}
 		}
 	}
 	for _, id := range ids {

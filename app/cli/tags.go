@@ -69,12 +69,11 @@ func runTag(c *call, args []string) error {
 		return err
 	}
 	defer done()
-	for _, id := range ids {
-		if _, err := ws.Report(c.ctx, id); err != nil {
+	if err := ws.TagReports(c.ctx, ids, add, remove); err != nil {
+		var nr *app.NoReportError
+		if errors.As(err, &nr) {
 			return fmt.Errorf("%w; nothing was changed (see parallax list)", err)
 		}
-	}
-	if err := ws.TagReports(c.ctx, ids, add, remove); err != nil {
 		return err
 	}
 	for _, id := range ids {

@@ -138,7 +138,7 @@ func (w *Workspace) Reports(ctx context.Context) ([]app.Report, error) {
 func (w *Workspace) Report(ctx context.Context, id int64) (app.Report, error) {
 	r, err := w.store.Report(ctx, id)
 	if errors.Is(err, app.ErrNotFound) {
-		return r, fmt.Errorf("no report with ID %d in the library", id)
+		return r, &app.NoReportError{ID: id}
 	}
 	return r, err
 }
@@ -155,7 +155,7 @@ func (w *Workspace) Search(ctx context.Context, query string, limit int) ([]app.
 func (w *Workspace) Remove(ctx context.Context, id int64) error {
 	err := w.store.RemoveReport(ctx, id)
 	if errors.Is(err, app.ErrNotFound) {
-		return fmt.Errorf("no report with ID %d in the library", id)
+		return &app.NoReportError{ID: id}
 	}
 	return err
 }
